@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using IroPortal.Modularity.Navigation;
+using IroPortal.Modularity.Permissions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IroPortal.Home.Controllers;
+
+[Area("Home")]
+public sealed class PublicHomeController : Controller
+{
+    [Public, HttpGet("/")]
+    public IActionResult Index() => View();
+}
+
+[Area("Home")]
+public sealed class StaffHomeController(NavigationService navigation) : Controller
+{
+    /// <summary>What this user's permissions allow, by section.</summary>
+    [SignedIn, HttpGet("/staff")]
+    public async Task<IActionResult> Index() => View(await navigation.GetMenuAsync(User));
+}
+
+/// <summary>What people see instead of a stack trace or a bare status code.</summary>
+[Area("Home")]
+[Public]
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorController : Controller
+{
+    [Route("/error")]
+    public IActionResult Unexpected()
+    {
+        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not { } failure)
+            return PageNotFound(); // visited directly: there is no error to tell about
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        // A reference the engineer on call can find in the log; the details stay there.
+        var reference = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+        HttpContext.RequestServices.GetRequiredService<ILogger<ErrorController>>()
+            .LogError(failure.Error, "Unhandled error on {Path}; reference {Reference}", failure.Path, reference);
+        return View("Unexpected", reference);
+    }
+
+    /// <summary>The fallback for every address no page answers.</summary>
+    public IActionResult PageNotFound()
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return View("NotFound");
+    }
+
+    [Route("/error/{status:int}")]
+    public IActionResult Status(int status)
+    {
+        Response.StatusCode = status;
+        return View(status switch
+        {
+            404 => "NotFound",
+            429 => "TooManyRequests",
+            400 => "BadRequest",
+            _ => "Unexpected",
+        }, HttpContext.TraceIdentifier);
+    }
+}

@@ -1,0 +1,17 @@
+using IroPortal.Modularity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IroPortal.Home;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, ModuleContext context) =>
+        services.Configure<CouncilOptions>(context.Configuration.GetSection("Council"));
+
+    /// <summary>Any address nothing else answers gets the public "page not found", not a sign-in prompt.</summary>
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapFallbackToAreaController("{**path}", "PageNotFound", "Error", "Home");
+}

@@ -1,0 +1,7 @@
+using IroPortal.Modularity;
+
+[assembly: Module(
+    Id = "Users",
+    Name = "Users and sign-in",
+    Description = "Users, roles and permissions; sign-in with two-factor authentication; the audit trail.",
+    AlwaysEnabled = true)]

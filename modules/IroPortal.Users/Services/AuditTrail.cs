@@ -1,0 +1,59 @@
+using IroPortal.Data;
+using IroPortal.Modularity;
+using IroPortal.Users.Contracts;
+using IroPortal.Users.Models;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IroPortal.Users.Services;
+
+internal sealed class AuditTrail(IServiceScopeFactory scopes, IHttpContextAccessor http, TimeProvider clock) : IAuditTrail
+{
+    public async Task RecordAsync(string eventType, string detail, Guid? subjectUserId = null, string? subjectName = null, CancellationToken cancellationToken = default)
+    {
+        var context = http.HttpContext;
+        var user = context?.User;
+        // Its own context, so that an entry is written even when the caller's unit of work is not saved.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        db.Add(new AuditEvent
+        {
+            Id = Guid.CreateVersion7(),
+            OccurredUtc = clock.GetUtcNow().UtcDateTime,
+            EventType = eventType,
+            ActorUserId = user?.UserId(),
+            ActorName = Truncate(user?.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "" : "", 256),
+            SubjectUserId = subjectUserId,
+            SubjectName = Truncate(subjectName ?? "", 256),
+            Detail = Truncate(detail, 2000),
+            IpAddress = context?.Connection.RemoteIpAddress?.ToString() ?? "",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}
+
+/// <summary>The audit trail is append-only: any attempt to change or delete an entry fails the save.</summary>
+internal sealed class AuditTrailGuard : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Check(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Check(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Check(DbContext? context)
+    {
+        if (context?.ChangeTracker.Entries<AuditEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted) == true)
+            throw new InvalidOperationException("The audit trail cannot be changed or deleted.");
+    }
+}

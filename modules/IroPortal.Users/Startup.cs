@@ -1,0 +1,89 @@
+using IroPortal.Data;
+using IroPortal.Data.Seeding;
+using IroPortal.Modularity;
+using IroPortal.Modularity.Hosting;
+using IroPortal.Modularity.Navigation;
+using IroPortal.Modularity.Permissions;
+using IroPortal.Users.Contracts;
+using IroPortal.Users.Models;
+using IroPortal.Users.Seed;
+using IroPortal.Users.Services;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace IroPortal.Users;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        var security = context.Configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+        if (!security.RequireTwoFactor && (context.Environment.IsProduction() || !context.Configuration.GetValue("Demo:Enabled", false)))
+            throw new InvalidOperationException("Security:RequireTwoFactor can be false only for the demo (Demo:Enabled true, not in Production). Staff and board members must sign in with two-factor authentication.");
+        if (context.Environment.IsProduction() && !context.Configuration.GetValue("Security:CookiesRequireHttps", true))
+            throw new InvalidOperationException("Security:CookiesRequireHttps cannot be false in Production: sign-in cookies must never travel over plain HTTP.");
+        services.Configure<SecurityOptions>(context.Configuration.GetSection("Security"));
+
+        services.AddIdentity<PortalUser, PortalRole>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.ProviderName;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager<PortalSignInManager>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.ProviderName)
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+
+        // OWASP's figure for PBKDF2 with HMAC-SHA512, which identity's V3 hashes use.
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
+        // Check the security stamp on every request, so that disabling a user ends their sessions at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "iroportal.auth";
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+        var cookiePolicy = SecurityHosting.SecureCookies(context.Configuration);
+        services.PostConfigureAll<CookieAuthenticationOptions>(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = cookiePolicy;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+        });
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IPermissionChecker, PermissionChecker>();
+        services.AddSingleton<IPermissionProvider, UsersPermissions>();
+        services.AddSingleton<INavigationProvider, AdminMenu>();
+        services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<IStaffDirectory, StaffDirectory>();
+        services.AddSingleton<ISaveChangesInterceptor, AuditTrailGuard>();
+        services.AddScoped<IPortalSeeder, UsersSeeder>();
+    }
+
+    public override void ConfigureRequestPipeline(IApplicationBuilder app) => app.UseMiddleware<TwoFactorEnrolmentMiddleware>();
+}

@@ -1,0 +1,58 @@
+using IroPortal.Modularity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IroPortal.Data.Seeding;
+
+/// <summary>A module's seeder: reference data always, demo data when the portal runs as a demo. Must be
+/// safe to run at every start (seed only what is missing).</summary>
+public interface IPortalSeeder
+{
+    /// <summary>Lower runs first; a module that needs another's demo users seeds after it.</summary>
+    int Order { get; }
+    Task SeedAsync(SeedContext context, CancellationToken cancellationToken);
+}
+
+/// <param name="Demo">Whether demo data is wanted (Demo:Enabled; never in Production).</param>
+/// <param name="Report">Where to print what a newcomer needs to know, such as demo sign-ins.</param>
+public sealed record SeedContext(bool Demo, IServiceProvider Services, TextWriter Report);
+
+/// <summary>Applies migrations and runs the seeders before the portal takes its first request.</summary>
+public sealed class DatabaseInitializer(
+    IServiceScopeFactory scopes,
+    IOptions<DatabaseOptions> options,
+    IConfiguration configuration,
+    IHostEnvironment environment,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var demo = configuration.GetValue("Demo:Enabled", false);
+        if (demo && environment.IsProduction())
+            throw new InvalidOperationException("Demo:Enabled is true in Production. The portal will not create demo users with published passwords on a live service; set Demo:Enabled to false.");
+
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        if (options.Value.MigrateOnStartup)
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+                logger.LogInformation("Applying {Count} migration(s) to {Provider}: {Migrations}", pending.Count, options.Value.Provider, string.Join(", ", pending));
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        if (options.Value.Provider == DatabaseProvider.Sqlite)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
+        var report = new StringWriter();
+        foreach (var seeder in scope.ServiceProvider.GetServices<IPortalSeeder>().OrderBy(s => s.Order))
+            await seeder.SeedAsync(new SeedContext(demo, scope.ServiceProvider, report), cancellationToken);
+        if (report.GetStringBuilder().Length > 0)
+            Console.WriteLine(report.ToString());
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace IroPortal.Modularity.Hosting;
+
+public static class RateLimitPolicies
+{
+    /// <summary>Sign-in, two-factor and password-link forms: attempts a minute from one address.</summary>
+    public const string SignIn = "sign-in";
+}
+
+public static class SecurityHosting
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static void AddPortalSecurity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var cookiePolicy = SecureCookies(builder.Configuration);
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "iroportal.antiforgery";
+            options.Cookie.SecurePolicy = cookiePolicy;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+
+        var perMinute = builder.Configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(RateLimitPolicies.SignIn, context =>
+                // Only attempts count: reading the form is free.
+                HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                    ? RateLimitPartition.GetNoLimiter("read")
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+    }
+
+    /// <summary>Cookies are sent over HTTPS only. Security:CookiesRequireHttps may be false only to try the
+    /// portal on plain http://localhost (the demo) or in tests on the loopback address.</summary>
+    public static CookieSecurePolicy SecureCookies(IConfiguration configuration) =>
+        configuration.GetValue("Security:CookiesRequireHttps", true) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+
+    /// <summary>Headers on every response; HSTS outside development.</summary>
+    public static void UsePortalSecurityHeaders(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+        app.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            return next(context);
+        });
+    }
+}

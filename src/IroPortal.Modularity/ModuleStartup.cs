@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace IroPortal.Modularity;
+
+/// <summary>
+/// A module's Startup.cs derives from this. The loader calls it only while the module is switched on,
+/// in dependency order.
+/// </summary>
+public abstract class ModuleStartup
+{
+    public virtual void ConfigureServices(IServiceCollection services, ModuleContext context) { }
+
+    /// <summary>Middleware that must run after authentication and before authorisation.</summary>
+    public virtual void ConfigureRequestPipeline(IApplicationBuilder app) { }
+
+    public virtual void MapEndpoints(IEndpointRouteBuilder endpoints) { }
+}
+
+public sealed record ModuleContext(IConfiguration Configuration, IHostEnvironment Environment, ModuleCatalog Catalog);

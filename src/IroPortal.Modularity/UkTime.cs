@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace IroPortal.Modularity;
+
+/// <summary>Times are stored in UTC and shown to people in UK time.</summary>
+public static class UkTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    public static DateTime FromUtc(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    /// <summary>"22 November 2026 at 3:05pm", the GOV.UK style.</summary>
+    public static string Format(DateTime utc)
+    {
+        var local = FromUtc(utc);
+        return local.ToString("d MMMM yyyy", EnGb) + " at " + local.ToString("h:mm", EnGb) + (local.Hour < 12 ? "am" : "pm");
+    }
+
+    public static string Format(DateTime? utc, string whenMissing = "Never") => utc is { } value ? Format(value) : whenMissing;
+
+    public static string Format(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
+}

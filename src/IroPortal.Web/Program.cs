@@ -1,0 +1,25 @@
+using IroPortal.Data;
+using IroPortal.Modularity.Hosting;
+using IroPortal.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.UseRootAppSettings();
+builder.AddPortalData();
+builder.AddPortalSecurity();
+builder.AddPortalModules();
+
+var app = builder.Build();
+app.UsePortalErrorPages();
+app.UsePortalSecurityHeaders();
+app.MapStaticAssets().AllowAnonymous();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UsePortalModules();
+app.UseAuthorization();
+app.MapPortalModules();
+app.MapPortalHealth();
+app.Run();
+
+/// <summary>For the tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,3 @@
+// Enhances the server-rendered pages; every page works without it.
+import { initAll } from "../lib/govuk-frontend.min.js";
+initAll();

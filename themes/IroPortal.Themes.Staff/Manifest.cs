@@ -1,0 +1,1 @@
+[assembly: IroPortal.Modularity.Theme(Id = "Staff", Name = "Staff")]
