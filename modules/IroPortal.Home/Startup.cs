@@ -1,5 +1,6 @@
 using IroPortal.Modularity;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,5 +14,9 @@ public sealed class Startup : ModuleStartup
 
     /// <summary>Any address nothing else answers gets the public "page not found", not a sign-in prompt.</summary>
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapFallbackToAreaController("{**path}", "PageNotFound", "Error", "Home");
+        endpoints.MapFallback("{**path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound; // the status code pages show the friendly page
+            return Task.CompletedTask;
+        }).AllowAnonymous();
 }

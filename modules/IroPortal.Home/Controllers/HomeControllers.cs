@@ -43,8 +43,7 @@ public sealed class ErrorController : Controller
         return View("Unexpected", reference);
     }
 
-    /// <summary>The fallback for every address no page answers.</summary>
-    public IActionResult PageNotFound()
+    private IActionResult PageNotFound()
     {
         Response.StatusCode = StatusCodes.Status404NotFound;
         return View("NotFound");

@@ -33,8 +33,10 @@ public sealed class TwoFactorController(
     {
         var user = await CurrentUser();
         if (user.TwoFactorEnabled) return RedirectToAction(nameof(Index));
-        // A fresh key each time the page is shown before set-up is finished.
+        // A fresh key each time the page is shown before set-up is finished. A new key changes the security
+        // stamp, so the sign-in cookie is issued again or the next request would sign the user out.
         await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
         return View(await SetUpPage(user));
     }
 
