@@ -45,6 +45,8 @@ public sealed partial class PortalApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
+        // Theme and module files come from their projects, as in development, whatever the environment.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
     }

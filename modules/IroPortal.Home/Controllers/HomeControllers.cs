@@ -27,6 +27,7 @@ public sealed class StaffHomeController(NavigationService navigation) : Controll
 /// <summary>What people see instead of a stack trace or a bare status code.</summary>
 [Area("Home")]
 [Public]
+[IgnoreAntiforgeryToken] // re-executed for a refused form post, which must still get its friendly page
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorController : Controller
 {

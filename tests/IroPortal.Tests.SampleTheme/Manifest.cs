@@ -1,0 +1,1 @@
+[assembly: IroPortal.Modularity.Theme(Id = "SampleTheme", Name = "Sample theme")]
