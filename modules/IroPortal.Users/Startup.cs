@@ -55,7 +55,17 @@ public sealed class Startup : ModuleStartup
         // OWASP's figure for PBKDF2 with HMAC-SHA512, which identity's V3 hashes use.
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
         // Check the security stamp on every request, so that disabling a user ends their sessions at once.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.Zero;
+            // The check rebuilds the principal from the database; keep the record that this sign-in passed two-factor.
+            options.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst("amr") is { } amr && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                    identity.AddClaim(new System.Security.Claims.Claim(amr.Type, amr.Value));
+                return Task.CompletedTask;
+            };
+        });
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
         services.ConfigureApplicationCookie(options =>
         {

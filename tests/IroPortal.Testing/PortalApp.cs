@@ -16,6 +16,9 @@ public sealed partial class PortalApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
 
+    /// <summary>The portal's clock; tests move it instead of waiting.</summary>
+    public TestClock Clock { get; } = new();
+
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
 
@@ -47,6 +50,7 @@ public sealed partial class PortalApp : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         // Theme and module files come from their projects, as in development, whatever the environment.
         builder.UseStaticWebAssets();
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
     }
@@ -80,6 +84,13 @@ public static partial class FormPosting
         return await client.PostAsync(path, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
     }
 
+    /// <summary>Posts a form from a page the test already has, as a browser does (some pages change on every visit).</summary>
+    public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string path, string pageHtml, Dictionary<string, string> fields)
+    {
+        var token = WebUtility.HtmlDecode(TokenPattern().Match(pageHtml).Groups[1].Value);
+        return client.PostAsync(path, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+    }
+
     /// <summary>Posts several values for one field name (checkboxes).</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, IEnumerable<KeyValuePair<string, string>> fields, string formPage)
     {
@@ -87,6 +98,17 @@ public static partial class FormPosting
         var token = WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value);
         return await client.PostAsync(path, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
     }
+}
+
+/// <summary>Real time, which a test can jump forward (to the next authenticator code, past a deadline).
+/// It keeps running, as real clocks do: sign-in checks rely on some time passing between requests.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private readonly DateTimeOffset _start = DateTimeOffset.UtcNow;
+    private readonly global::System.Diagnostics.Stopwatch _running = global::System.Diagnostics.Stopwatch.StartNew();
+    private TimeSpan _jumped;
+    public override DateTimeOffset GetUtcNow() => _start + _running.Elapsed + _jumped;
+    public void Advance(TimeSpan by) => _jumped += by;
 }
 
 public static class TestPaths

@@ -75,17 +75,18 @@ public sealed class UsersAdminController(
         var email = form.Email.Trim();
         if (ModelState.IsValid && await users.FindByEmailAsync(email) is { } other && other.Id != user.Id)
             ModelState.AddModelError(nameof(UserForm.Email), "Another user has this email address");
-        if (user.ConcurrencyStamp != form.ConcurrencyStamp)
-            ModelState.AddModelError("", "Someone else changed this user while you were editing. Their changes are shown below; make yours again.");
         var currentRoles = (await users.GetRolesAsync(user)).ToList();
+        if (user.ConcurrencyStamp != form.ConcurrencyStamp)
+        {
+            // Show what is stored now, not what was posted, so the second editor sees the first one's change.
+            ModelState.Clear();
+            ModelState.AddModelError("", "Someone else changed this user while you were editing. Their changes are shown below; make yours again.");
+            return View(await Page(user, new UserForm { DisplayName = user.DisplayName, Email = user.Email ?? "", Roles = currentRoles, ConcurrencyStamp = user.ConcurrencyStamp }));
+        }
         if (ModelState.IsValid && currentRoles.Contains(PortalRoles.Administrator) && !form.Roles.Contains(PortalRoles.Administrator) && await IsLastAdministrator(user))
             ModelState.AddModelError(nameof(UserForm.Roles), "This is the only active administrator. Make someone else an administrator first");
         if (!ModelState.IsValid)
-        {
-            if (user.ConcurrencyStamp != form.ConcurrencyStamp)
-                form = new UserForm { DisplayName = user.DisplayName, Email = user.Email ?? "", Roles = currentRoles, ConcurrencyStamp = user.ConcurrencyStamp };
             return View(await Page(user, form));
-        }
 
         user.DisplayName = form.DisplayName.Trim();
         user.Email = user.UserName = email;
