@@ -21,3 +21,6 @@ public abstract class ModuleStartup
 }
 
 public sealed record ModuleContext(IConfiguration Configuration, IHostEnvironment Environment, ModuleCatalog Catalog);
+
+/// <summary>A module's stylesheet, which every layout links: <c>services.AddSingleton(new ModuleStylesheet("/_content/IroPortal.X/x.css"))</c>.</summary>
+public sealed record ModuleStylesheet(string Path);

@@ -21,4 +21,9 @@ public static class UkTime
     public static string Format(DateTime? utc, string whenMissing = "Never") => utc is { } value ? Format(value) : whenMissing;
 
     public static string Format(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
+
+    public static string Short(DateOnly date) => date.ToString("d MMM yyyy", EnGb);
+
+    /// <summary>Today's date in the UK: what "on the day" and "overdue" mean to people here.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(FromUtc(clock.GetUtcNow().UtcDateTime));
 }

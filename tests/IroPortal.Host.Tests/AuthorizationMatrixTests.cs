@@ -41,7 +41,8 @@ public sealed class AuthorizationMatrixTests(DemoPortal portal, ITestOutputHelpe
 {
     private enum Access { Public, SignedIn, Permission }
 
-    private sealed record Guarded(RouteEndpoint Endpoint, Access Access, IReadOnlyList<string> Permissions, IReadOnlyList<string> Methods)
+    /// <param name="Permissions">Each attribute's alternatives; every attribute must be satisfied by one of its own.</param>
+    private sealed record Guarded(RouteEndpoint Endpoint, Access Access, IReadOnlyList<IReadOnlyList<string>> Permissions, IReadOnlyList<string> Methods)
     {
         public override string ToString() => $"{string.Join(",", Methods)} /{Endpoint.RoutePattern.RawText?.TrimStart('/')} ({Endpoint.DisplayName})";
     }
@@ -68,7 +69,7 @@ public sealed class AuthorizationMatrixTests(DemoPortal portal, ITestOutputHelpe
             {
                 foreach (var (actor, client) in portal.Clients)
                 {
-                    var granted = actor != "anonymous" && endpoint.Permissions.All(p => defaults.GetValueOrDefault(actor)?.Contains(p) == true);
+                    var granted = actor != "anonymous" && endpoint.Permissions.All(anyOf => anyOf.Any(p => defaults.GetValueOrDefault(actor)?.Contains(p) == true));
                     var allowed = endpoint.Access switch
                     {
                         Access.Public => true,
@@ -108,18 +109,18 @@ public sealed class AuthorizationMatrixTests(DemoPortal portal, ITestOutputHelpe
         return null;
     }
 
-    private IEnumerable<(RouteEndpoint Endpoint, Access? Access, IReadOnlyList<string> Permissions, IReadOnlyList<string> Methods)> Endpoints() =>
+    private IEnumerable<(RouteEndpoint Endpoint, Access? Access, IReadOnlyList<IReadOnlyList<string>> Permissions, IReadOnlyList<string> Methods)> Endpoints() =>
         portal.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Select(endpoint =>
         {
             var metadata = endpoint.Metadata;
-            var permissions = metadata.OfType<RequirePermissionAttribute>().Select(a => a.Permission).ToList();
+            var permissions = metadata.OfType<RequirePermissionAttribute>().Select(a => a.AnyOf).ToList();
             // Static files (themes' and modules' wwwroot) are public by nature, the framework's fallback for them included.
             Access? access = metadata.GetMetadata<IAllowAnonymous>() is not null || IsStaticAsset(endpoint) ? Access.Public
                 : permissions.Count > 0 ? Access.Permission
                 : metadata.OfType<SignedInAttribute>().Any() ? Access.SignedIn
                 : null;
             var methods = metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.ToList() is { Count: > 0 } m ? m : ["GET"];
-            return (endpoint, access, (IReadOnlyList<string>)permissions, (IReadOnlyList<string>)methods);
+            return (endpoint, access, (IReadOnlyList<IReadOnlyList<string>>)permissions, (IReadOnlyList<string>)methods);
         }).ToList();
 
     private static bool IsStaticAsset(RouteEndpoint endpoint) =>

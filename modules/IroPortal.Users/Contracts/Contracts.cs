@@ -3,7 +3,8 @@ namespace IroPortal.Users.Contracts;
 // What other modules may use of this one. They never read its tables.
 
 /// <summary>A member of staff or of the board, as other modules see them.</summary>
-public sealed record StaffMember(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, bool IsDisabled);
+/// <param name="Since">When they were added to the portal (UTC).</param>
+public sealed record StaffMember(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, bool IsDisabled, DateTime Since);
 
 public interface IStaffDirectory
 {

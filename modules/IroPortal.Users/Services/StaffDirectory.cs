@@ -35,5 +35,5 @@ internal sealed class StaffDirectory(PortalDbContext db) : IStaffDirectory
         .ToLookup(r => r.UserId, r => r.Name!);
 
     private static StaffMember ToMember(PortalUser user, ILookup<Guid, string> roles) =>
-        new(user.Id, user.DisplayName, user.Email ?? "", roles[user.Id].Order().ToList(), user.IsDisabled);
+        new(user.Id, user.DisplayName, user.Email ?? "", roles[user.Id].Order().ToList(), user.IsDisabled, user.CreatedUtc);
 }

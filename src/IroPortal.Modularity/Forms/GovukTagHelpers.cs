@@ -74,7 +74,7 @@ public sealed class ErrorSummaryTagHelper : TagHelper
             if (field.Length > 0)
             {
                 var link = new TagBuilder("a");
-                link.Attributes["href"] = "#" + TagBuilder.CreateSanitizedId(field, "-");
+                link.Attributes["href"] = "#" + Target(field);
                 link.InnerHtml.Append(message);
                 item.InnerHtml.AppendHtml(link);
             }
@@ -84,6 +84,14 @@ public sealed class ErrorSummaryTagHelper : TagHelper
         output.Content.AppendHtml("<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem</h2><div class=\"govuk-error-summary__body\">");
         output.Content.AppendHtml(list);
         output.Content.AppendHtml("</div></div>");
+    }
+
+    /// <summary>The element a field's error links to: a date's first box, otherwise the field itself.</summary>
+    private string Target(string field)
+    {
+        var id = TagBuilder.CreateSanitizedId(field, "-");
+        var property = ViewContext.ViewData.ModelMetadata.ModelType.GetProperty(field);
+        return property?.PropertyType == typeof(DateParts) ? id + "-day" : id;
     }
 }
 

@@ -3,15 +3,17 @@ using Microsoft.Extensions.Options;
 
 namespace IroPortal.Modularity.Permissions;
 
-/// <summary>Authorises an action or controller by a permission: <c>[RequirePermission(QaPermissions.ManageObservations)]</c>.</summary>
+/// <summary>Authorises an action or controller by a permission: <c>[RequirePermission(QaPermissions.Manage)]</c>.
+/// Several permissions in one attribute are alternatives (any of them will do); several attributes must all pass.
+/// Where an alternative lets a user see only their own records, the action checks whose record it is.</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = true)]
 public sealed class RequirePermissionAttribute : AuthorizeAttribute
 {
     public const string PolicyPrefix = "Permission:";
 
-    public RequirePermissionAttribute(string permission) : base(PolicyPrefix + permission) => Permission = permission;
+    public RequirePermissionAttribute(params string[] anyOf) : base(PolicyPrefix + string.Join('|', anyOf)) => AnyOf = anyOf;
 
-    public string Permission { get; }
+    public IReadOnlyList<string> AnyOf { get; }
 }
 
 /// <summary>Any signed-in user, whatever their roles: their own account pages and the staff home.</summary>
@@ -22,16 +24,18 @@ public sealed class SignedInAttribute : AuthorizeAttribute;
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class PublicAttribute : AllowAnonymousAttribute;
 
-public sealed class PermissionRequirement(string permission) : IAuthorizationRequirement
+public sealed class PermissionRequirement(IReadOnlyList<string> anyOf) : IAuthorizationRequirement
 {
-    public string Permission { get; } = permission;
+    public IReadOnlyList<string> AnyOf { get; } = anyOf;
 }
 
 public sealed class PermissionAuthorizationHandler(IPermissionChecker checker) : AuthorizationHandler<PermissionRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
-        if (context.User.Identity?.IsAuthenticated == true && await checker.IsGrantedAsync(context.User, requirement.Permission))
+        if (context.User.Identity?.IsAuthenticated != true) return;
+        var granted = await checker.GetGrantedAsync(context.User);
+        if (requirement.AnyOf.Any(granted.Contains))
             context.Succeed(requirement);
     }
 }
@@ -45,7 +49,7 @@ public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> opti
             return await base.GetPolicyAsync(policyName);
         return new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()
-            .AddRequirements(new PermissionRequirement(policyName[RequirePermissionAttribute.PolicyPrefix.Length..]))
+            .AddRequirements(new PermissionRequirement(policyName[RequirePermissionAttribute.PolicyPrefix.Length..].Split('|')))
             .Build();
     }
 }

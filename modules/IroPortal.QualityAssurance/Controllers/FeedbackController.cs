@@ -1,0 +1,121 @@
+using IroPortal.Data;
+using IroPortal.Modularity;
+using IroPortal.Modularity.Permissions;
+using IroPortal.QualityAssurance.Models;
+using IroPortal.QualityAssurance.Services;
+using IroPortal.QualityAssurance.ViewModels;
+using IroPortal.Users.Contracts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace IroPortal.QualityAssurance.Controllers;
+
+/// <summary>Feedback for staff: links to send, responses to read, feedback received on paper or by email to type in.</summary>
+[Area("QualityAssurance")]
+public sealed class FeedbackController(PortalDbContext db, IStaffDirectory staff, QaAccess access, TimeProvider clock) : Controller
+{
+    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/feedback")]
+    public async Task<IActionResult> Index()
+    {
+        var responses = await db.Set<FeedbackResponse>().AsNoTracking().OrderByDescending(r => r.ReceivedOn).Take(100).ToListAsync();
+        var links = await db.Set<FeedbackRequest>().AsNoTracking().Where(r => r.AnsweredUtc == null).OrderByDescending(r => r.CreatedUtc).Take(100).ToListAsync();
+        var iros = (await staff.InRoleAsync(PortalRoles.Iro)).ToDictionary(i => i.Id, i => i.DisplayName);
+        return View(new FeedbackListPage(responses, links, iros, clock.GetUtcNow().UtcDateTime));
+    }
+
+    [RequirePermission(QaPermissions.RequestFeedback), HttpGet("/qa/feedback/links/new")]
+    public async Task<IActionResult> CreateLink() => View(new FeedbackLinkForm { Iros = await IrosFor(), IroId = await OwnIroId() });
+
+    [RequirePermission(QaPermissions.RequestFeedback), HttpPost("/qa/feedback/links/new")]
+    public async Task<IActionResult> CreateLink(FeedbackLinkForm form)
+    {
+        form.Iros = await IrosFor();
+        if (form.RespondentType is not { } type || !type.IsFeedback())
+            ModelState.AddModelError(nameof(FeedbackLinkForm.RespondentType), "Choose who the feedback is from");
+        // An IRO may ask only about their own reviews; the list they choose from holds only themselves.
+        if (form.IroId is not { } iroId || form.Iros.All(i => i.Id != iroId))
+            ModelState.AddModelError(nameof(FeedbackLinkForm.IroId), "Choose the IRO the feedback is about");
+        var reviewDate = form.ReviewDate.Validate(ModelState, nameof(FeedbackLinkForm.ReviewDate), "the date of the review", required: false, notAfter: UkTime.Today(clock));
+        var email = form.RespondentEmail?.Trim();
+        if (!string.IsNullOrEmpty(email) && (email.Length > 256 || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email)))
+            ModelState.AddModelError(nameof(FeedbackLinkForm.RespondentEmail), "Enter an email address in the right format, like name@example.org, or leave it empty");
+        if (!ModelState.IsValid) return View(form);
+
+        var (token, hash) = FeedbackLinks.Create();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var request = new FeedbackRequest
+        {
+            Id = Guid.CreateVersion7(), TokenHash = hash, RespondentType = form.RespondentType!.Value, IroId = form.IroId!.Value, ReviewDate = reviewDate,
+            RespondentEmail = string.IsNullOrEmpty(email) ? null : email, RequestedById = User.UserId()!.Value, RequestedByName = User.DisplayName(),
+            CreatedUtc = now, ExpiresUtc = now + FeedbackLinks.DefaultLifetime,
+        };
+        db.Add(request);
+        await db.SaveChangesAsync();
+        var link = Url.Action("Form", "PublicFeedback", new { area = "QualityAssurance", token }, Request.Scheme, Request.Host.Value)!;
+        return View("LinkCreated", new LinkCreatedPage(request, link, form.Iros.Single(i => i.Id == request.IroId).DisplayName));
+    }
+
+    [RequirePermission(QaPermissions.Manage, QaPermissions.ViewOwn), HttpGet("/qa/feedback/{id:guid}")]
+    public async Task<IActionResult> Details(Guid id)
+    {
+        var response = await db.Set<FeedbackResponse>().AsNoTracking().Include(r => r.Answers).SingleOrDefaultAsync(r => r.Id == id);
+        if (response is null || !await access.CanSeeAsync(User, response.IroId)) return NotFound();
+        return View(new FeedbackPage(response, (await staff.FindAsync(response.IroId))?.DisplayName ?? "Former IRO"));
+    }
+
+    /// <summary>Feedback that came on paper or by email, typed in by the manager. First choose who it is from.</summary>
+    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/feedback/received")]
+    public async Task<IActionResult> Received(QaActivity? type) =>
+        View(new ReceivedFeedbackForm { RespondentType = type is { } t && t.IsFeedback() ? t : null, Iros = await staff.InRoleAsync(PortalRoles.Iro) });
+
+    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/feedback/received")]
+    public async Task<IActionResult> Received(ReceivedFeedbackForm form)
+    {
+        form.Iros = await staff.InRoleAsync(PortalRoles.Iro);
+        if (form.RespondentType is not { } type || !type.IsFeedback())
+        {
+            ModelState.Clear();
+            ModelState.AddModelError(nameof(ReceivedFeedbackForm.RespondentType), "Choose who the feedback is from");
+            return View(form);
+        }
+        if (form.IroId is not { } iroId || form.Iros.All(i => i.Id != iroId))
+            ModelState.AddModelError(nameof(ReceivedFeedbackForm.IroId), "Choose the IRO the feedback is about");
+        var today = UkTime.Today(clock);
+        var receivedOn = form.ReceivedOn.Validate(ModelState, nameof(ReceivedFeedbackForm.ReceivedOn), "the date it was received", notAfter: today);
+        var reviewDate = form.ReviewDate.Validate(ModelState, nameof(ReceivedFeedbackForm.ReviewDate), "the date of the review", required: false, notAfter: today);
+        if (form.Channel is not (FeedbackChannel.Paper or FeedbackChannel.Email))
+            ModelState.AddModelError(nameof(ReceivedFeedbackForm.Channel), "Choose how it was received");
+        form.Answers.Validate(ModelState, type);
+        var answers = form.Answers.ToAnswers(type).ToList();
+        if (ModelState.IsValid && answers.Count == 0)
+            ModelState.AddModelError("", "Enter at least one answer from the feedback");
+        if (!ModelState.IsValid) return View(form);
+
+        var response = new FeedbackResponse
+        {
+            Id = Guid.CreateVersion7(), IroId = form.IroId!.Value, RespondentType = type, ReceivedOn = receivedOn!.Value, ReviewDate = reviewDate,
+            Channel = form.Channel!.Value, EnteredByName = User.DisplayName(), CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        response.Answers.AddRange(answers);
+        db.Add(response);
+        await db.SaveChangesAsync();
+        return RedirectToAction(nameof(Details), new { id = response.Id });
+    }
+
+    private async Task<IReadOnlyList<StaffMember>> IrosFor()
+    {
+        var iros = await staff.InRoleAsync(PortalRoles.Iro);
+        return await access.IsManagerAsync(User) ? iros : iros.Where(i => i.Id == User.UserId()).ToList();
+    }
+
+    private async Task<Guid?> OwnIroId() => await access.IsManagerAsync(User) ? null : User.UserId();
+}
+
+public sealed record FeedbackListPage(IReadOnlyList<FeedbackResponse> Responses, IReadOnlyList<FeedbackRequest> OpenLinks, IReadOnlyDictionary<Guid, string> Iros, DateTime NowUtc)
+{
+    public string IroName(Guid id) => Iros.GetValueOrDefault(id, "Former IRO");
+}
+
+public sealed record LinkCreatedPage(FeedbackRequest Request, string Link, string IroName);
+
+public sealed record FeedbackPage(FeedbackResponse Response, string IroName);

@@ -1,0 +1,144 @@
+namespace IroPortal.QualityAssurance.Models;
+
+// A child is referred to only by the council's case reference, never by name.
+
+/// <summary>How often an activity should be done for each IRO. Kept as a history: the standard in force
+/// on a day decides whether an activity was overdue that day.</summary>
+public sealed class QaStandard
+{
+    public Guid Id { get; set; }
+    public QaActivity Activity { get; set; }
+    public int IntervalMonths { get; set; }
+    public DateOnly EffectiveFrom { get; set; }
+    public string SetBy { get; set; } = "";
+    public DateTime SetUtc { get; set; }
+}
+
+public sealed class Observation
+{
+    public Guid Id { get; set; }
+    public Guid IroId { get; set; }
+    public DateOnly ObservedOn { get; set; }
+    public string CaseReference { get; set; } = "";
+    public string ReviewDescription { get; set; } = "";
+    public Grade OverallGrade { get; set; }
+    public string Strengths { get; set; } = "";
+    public string AreasForDevelopment { get; set; } = "";
+    public string IroReflection { get; set; } = "";
+    public RecordStatus Status { get; set; }
+    public Guid ObserverId { get; set; }
+    public string ObserverName { get; set; } = "";
+    public DateTime CreatedUtc { get; set; }
+    public DateTime? AcknowledgedUtc { get; set; }
+    public DateTime? SignedOffUtc { get; set; }
+    /// <summary>Changes on every save; a save from a stale form is refused.</summary>
+    public Guid Version { get; set; }
+    public List<ObservationGrade> Grades { get; set; } = [];
+}
+
+public sealed class ObservationGrade
+{
+    public Guid ObservationId { get; set; }
+    public ObservationStandard Standard { get; set; }
+    public Grade Grade { get; set; }
+    public string Evidence { get; set; } = "";
+}
+
+/// <summary>A version of the audit questions. Changing a question makes a new version; audits keep the
+/// version they were answered against, so old answers never change meaning.</summary>
+public sealed class AuditQuestionSet
+{
+    public Guid Id { get; set; }
+    public int Number { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public List<AuditQuestion> Questions { get; set; } = [];
+}
+
+public sealed class AuditQuestion
+{
+    public Guid Id { get; set; }
+    public Guid QuestionSetId { get; set; }
+    public int Position { get; set; }
+    public string Text { get; set; } = "";
+}
+
+public sealed class CaseFileAudit
+{
+    public Guid Id { get; set; }
+    public Guid IroId { get; set; }
+    public DateOnly AuditedOn { get; set; }
+    public string CaseReference { get; set; } = "";
+    public Guid QuestionSetId { get; set; }
+    public Grade OverallGrade { get; set; }
+    public string Summary { get; set; } = "";
+    public Guid AuditorId { get; set; }
+    public string AuditorName { get; set; } = "";
+    public DateTime CreatedUtc { get; set; }
+    public List<AuditAnswer> Answers { get; set; } = [];
+}
+
+public sealed class AuditAnswer
+{
+    public Guid AuditId { get; set; }
+    public Guid QuestionId { get; set; }
+    public AuditAnswerValue Answer { get; set; }
+    public string Comment { get; set; } = "";
+}
+
+public enum ActionSource { Observation = 1, Audit = 2 }
+
+/// <summary>Something agreed with an IRO after an observation or audit, tracked until it is done.</summary>
+public sealed class QaAction
+{
+    public Guid Id { get; set; }
+    public Guid IroId { get; set; }
+    public ActionSource Source { get; set; }
+    public Guid SourceId { get; set; }
+    public string Description { get; set; } = "";
+    public DateOnly DueOn { get; set; }
+    public DateOnly? CompletedOn { get; set; }
+    public string CompletionNote { get; set; } = "";
+    public DateTime CreatedUtc { get; set; }
+    public Guid Version { get; set; }
+}
+
+/// <summary>A single-use link that lets someone without an account give feedback about an IRO.
+/// Only a hash of the link's secret is stored.</summary>
+public sealed class FeedbackRequest
+{
+    public Guid Id { get; set; }
+    public string TokenHash { get; set; } = "";
+    public QaActivity RespondentType { get; set; }
+    public Guid IroId { get; set; }
+    public DateOnly? ReviewDate { get; set; }
+    public string? RespondentEmail { get; set; }
+    public Guid RequestedById { get; set; }
+    public string RequestedByName { get; set; } = "";
+    public DateTime CreatedUtc { get; set; }
+    public DateTime ExpiresUtc { get; set; }
+    public DateTime? AnsweredUtc { get; set; }
+}
+
+public sealed class FeedbackResponse
+{
+    public Guid Id { get; set; }
+    /// <summary>The link it came through; unique, so a double submit stores one response. Null when typed in from paper or email.</summary>
+    public Guid? RequestId { get; set; }
+    public Guid IroId { get; set; }
+    public QaActivity RespondentType { get; set; }
+    public DateOnly ReceivedOn { get; set; }
+    public DateOnly? ReviewDate { get; set; }
+    public FeedbackChannel Channel { get; set; }
+    public string? EnteredByName { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public List<FeedbackAnswer> Answers { get; set; } = [];
+}
+
+public sealed class FeedbackAnswer
+{
+    public Guid ResponseId { get; set; }
+    public string QuestionKey { get; set; } = "";
+    public int? Rating { get; set; }
+    public string? Text { get; set; }
+}

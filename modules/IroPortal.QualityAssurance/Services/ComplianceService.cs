@@ -1,0 +1,73 @@
+using IroPortal.Data;
+using IroPortal.Modularity;
+using IroPortal.Modularity.Permissions;
+using IroPortal.QualityAssurance.Models;
+using IroPortal.Users.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace IroPortal.QualityAssurance.Services;
+
+public sealed record IroCompliance(StaffMember Iro, DateOnly TrackedFrom, IReadOnlyList<ComplianceStatus> Statuses, IReadOnlyDictionary<QaActivity, int> TimesInPeriod)
+{
+    public ComplianceStatus this[QaActivity activity] => Statuses.Single(s => s.Activity == activity);
+}
+
+/// <param name="AsOf">The day statuses are worked out for: today, or the end of a past year.</param>
+public sealed record ComplianceBoard(int Year, DateOnly From, DateOnly AsOf, IReadOnlyList<IroCompliance> Rows, IReadOnlyList<QaStandard> Standards);
+
+/// <summary>When each of the seven activities was last done for each IRO, and what is overdue.</summary>
+public sealed class ComplianceService(PortalDbContext db, IStaffDirectory staff, TimeProvider clock)
+{
+    public DateOnly Today => UkTime.Today(clock);
+
+    public async Task<ComplianceBoard> BoardAsync(int year, Guid? onlyIro = null, CancellationToken cancellationToken = default)
+    {
+        var from = ReportingYear.Start(year);
+        var asOf = Min(ReportingYear.End(year), Today);
+        var iros = (await staff.InRoleAsync(PortalRoles.Iro, cancellationToken)).Where(i => onlyIro is null || i.Id == onlyIro).ToList();
+        var standards = await db.Set<QaStandard>().AsNoTracking().ToListAsync(cancellationToken);
+        var done = await DoneDatesAsync(asOf, onlyIro, cancellationToken);
+
+        var rows = iros.Select(iro =>
+        {
+            var trackedFrom = TrackedFrom(iro, standards);
+            var statuses = QaText.Activities.Select(activity =>
+            {
+                var dates = done.GetValueOrDefault((iro.Id, activity)) ?? [];
+                return OverdueRules.Status(activity, dates.Count > 0 ? dates.Max() : null, trackedFrom, standards, asOf);
+            }).ToList();
+            var times = QaText.Activities.ToDictionary(a => a, a => (done.GetValueOrDefault((iro.Id, a)) ?? []).Count(d => d >= from));
+            return new IroCompliance(iro, trackedFrom, statuses, times);
+        }).ToList();
+        return new ComplianceBoard(year, from, asOf, rows, standards);
+    }
+
+    /// <summary>Every day each activity was done for each IRO, up to a day.</summary>
+    public async Task<Dictionary<(Guid Iro, QaActivity Activity), List<DateOnly>>> DoneDatesAsync(DateOnly until, Guid? onlyIro = null, CancellationToken cancellationToken = default)
+    {
+        var observations = await db.Set<Observation>().Where(o => o.ObservedOn <= until && (onlyIro == null || o.IroId == onlyIro))
+            .Select(o => new { o.IroId, Date = o.ObservedOn }).ToListAsync(cancellationToken);
+        var audits = await db.Set<CaseFileAudit>().Where(a => a.AuditedOn <= until && (onlyIro == null || a.IroId == onlyIro))
+            .Select(a => new { a.IroId, Date = a.AuditedOn }).ToListAsync(cancellationToken);
+        var feedback = await db.Set<FeedbackResponse>().Where(r => r.ReceivedOn <= until && (onlyIro == null || r.IroId == onlyIro))
+            .Select(r => new { r.IroId, r.RespondentType, Date = r.ReceivedOn }).ToListAsync(cancellationToken);
+
+        return observations.Select(o => (o.IroId, QaActivity.Observation, o.Date))
+            .Concat(audits.Select(a => (a.IroId, QaActivity.CaseFileAudit, a.Date)))
+            .Concat(feedback.Select(f => (f.IroId, f.RespondentType, f.Date)))
+            .GroupBy(x => (x.Item1, x.Item2))
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Item3).ToList());
+    }
+
+    /// <summary>An IRO's quality assurance runs from when they joined or when the service began keeping
+    /// these standards, whichever is later.</summary>
+    public static DateOnly TrackedFrom(StaffMember iro, IReadOnlyList<QaStandard> standards)
+    {
+        var joined = DateOnly.FromDateTime(UkTime.FromUtc(iro.Since));
+        var began = standards.Count == 0 ? joined : standards.Min(s => s.EffectiveFrom);
+        return Max(joined, began);
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+}

@@ -1,0 +1,25 @@
+using IroPortal.Data.Seeding;
+using IroPortal.Modularity;
+using IroPortal.Modularity.Navigation;
+using IroPortal.Modularity.Permissions;
+using IroPortal.QualityAssurance.Contracts;
+using IroPortal.QualityAssurance.Seed;
+using IroPortal.QualityAssurance.Services;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IroPortal.QualityAssurance;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddSingleton<IPermissionProvider, QaPermissions>();
+        services.AddSingleton<INavigationProvider, AdminMenu>();
+        services.AddScoped<ComplianceService>();
+        services.AddScoped<IQualityAssuranceFigures, QualityAssuranceFigures>();
+        services.AddScoped<QaExport>();
+        services.AddScoped<IPortalSeeder, QaSeeder>();
+        services.AddScoped<QaAccess>();
+        services.AddSingleton(new ModuleStylesheet("/_content/IroPortal.QualityAssurance/qa.css"));
+    }
+}
