@@ -90,7 +90,7 @@ public sealed class BrowserSession : IAsyncDisposable
         return File.Exists(path) ? path : throw new InvalidOperationException($"Chromium was not found at {path}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH. .ci/run installs it.");
     }
 
-    private static string AxePath()
+    public static string AxePath()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -72,8 +72,7 @@ public sealed class ObservationAndAuditTests
         var iro = await app.SignedInClient("iro1@northmoor.example");
         foreach (var path in new[] { $"/qa/observations/{observation}", $"/qa/audits/{audit}", $"/qa/feedback/{feedback}" })
             Assert.Equal(HttpStatusCode.NotFound, (await iro.GetAsync(path)).StatusCode);
-        var mine = await iro.GetStringAsync("/qa/mine");
-        var complete = await iro.SubmitAsync($"/qa/actions/{action.Id}/complete", mine, new() { ["Version"] = action.Version.ToString() });
+        var complete = await iro.CraftedPostAsync($"/qa/actions/{action.Id}/complete", new() { ["Version"] = action.Version.ToString() }, fromPage: "/qa/mine");
         Assert.Equal(HttpStatusCode.NotFound, complete.StatusCode);
         Assert.Null(await InDatabase(app, db => db.Set<QaAction>().Where(a => a.Id == action.Id).Select(a => a.CompletedOn).SingleAsync()));
         // And the board is the manager's alone.

@@ -73,31 +73,55 @@ public sealed partial class PortalApp : WebApplicationFactory<Program>
 
 public static partial class FormPosting
 {
+    [GeneratedRegex("<form\\b[^>]*>.*?</form>", RegexOptions.Singleline)]
+    private static partial Regex Forms();
+
+    [GeneratedRegex("\\baction=\"([^\"]*)\"")]
+    private static partial Regex Action();
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
-    /// <summary>Reads the form's page first (as a browser would), then posts the fields with its antiforgery token.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, Dictionary<string, string> fields, string? formPage = null)
+    /// <summary>The antiforgery token inside the form on <paramref name="pageHtml"/> that posts to
+    /// <paramref name="path"/>, as a browser would send it. A form without one fails the test: a browser's
+    /// post would be refused.</summary>
+    public static string TokenOfForm(string pageHtml, string path, string pagePath)
     {
-        var page = await client.GetStringAsync(formPage ?? path);
-        var token = TokenPattern().Match(page) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"No antiforgery token on {formPage ?? path}");
-        return await client.PostAsync(path, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+        var target = path.Split('?')[0];
+        foreach (Match form in Forms().Matches(pageHtml))
+        {
+            var start = form.Value[..form.Value.IndexOf('>')];
+            var action = Action().Match(start) is { Success: true } a ? WebUtility.HtmlDecode(a.Groups[1].Value).Split('?')[0] : pagePath.Split('?')[0];
+            if (!start.Contains("method=\"post\"", StringComparison.OrdinalIgnoreCase) || action != target) continue;
+            var token = TokenPattern().Match(form.Value);
+            if (!token.Success) throw new InvalidOperationException($"The form on {pagePath} that posts to {target} has no antiforgery token, so a browser's post would be refused.");
+            return WebUtility.HtmlDecode(token.Groups[1].Value);
+        }
+        throw new InvalidOperationException($"{pagePath} has no form that posts to {target}.");
     }
 
-    /// <summary>Posts a form from a page the test already has, as a browser does (some pages change on every visit).</summary>
-    public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string path, string pageHtml, Dictionary<string, string> fields)
-    {
-        var token = WebUtility.HtmlDecode(TokenPattern().Match(pageHtml).Groups[1].Value);
-        return client.PostAsync(path, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
-    }
+    /// <summary>Reads the form's page first (as a browser would), then posts the fields with that form's antiforgery token.</summary>
+    public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, Dictionary<string, string> fields, string? formPage = null) =>
+        client.PostFormAsync(path, (IEnumerable<KeyValuePair<string, string>>)fields, formPage ?? path);
 
-    /// <summary>Posts several values for one field name (checkboxes).</summary>
+    /// <summary>Posts several values for one field name (checkboxes), from the form on <paramref name="formPage"/>.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, IEnumerable<KeyValuePair<string, string>> fields, string formPage)
     {
         var page = await client.GetStringAsync(formPage);
-        var token = WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value);
-        return await client.PostAsync(path, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", TokenOfForm(page, path, formPage)))));
     }
+
+    /// <summary>A request no page offers this user, made by hand as an attacker would, with a valid token
+    /// borrowed from the page's sign-out form: what the server does with it must not depend on the page.</summary>
+    public static async Task<HttpResponseMessage> CraftedPostAsync(this HttpClient client, string path, Dictionary<string, string> fields, string fromPage)
+    {
+        var page = await client.GetStringAsync(fromPage);
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", TokenOfForm(page, "/account/sign-out", fromPage)))));
+    }
+
+    /// <summary>Posts a form from a page the test already has, as a browser does (some pages change on every visit).</summary>
+    public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string path, string pageHtml, Dictionary<string, string> fields, string? pagePath = null) =>
+        client.PostAsync(path, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", TokenOfForm(pageHtml, path, pagePath ?? path)))));
 }
 
 /// <summary>Real time, which a test can jump forward (to the next authenticator code, past a deadline).
