@@ -162,3 +162,28 @@ public sealed class ObservationAndAuditTests
         Assert.Equal(8, await Count<QaStandard>(app)); // seven defaults and one change
     }
 }
+
+public sealed class AuditValidationTests
+{
+    [Fact]
+    public async Task An_empty_audit_and_empty_questions_say_what_is_missing_and_save_nothing()
+    {
+        await using var app = new PortalApp();
+        var manager = await app.SignedInClient("manager@northmoor.example");
+        var audits = await Count<CaseFileAudit>(app);
+        var form = await manager.GetStringAsync("/qa/audits/new");
+        var setId = System.Text.RegularExpressions.Regex.Match(form, "name=\"QuestionSetId\" value=\"([^\"]+)\"").Groups[1].Value;
+        var firstQuestion = System.Text.RegularExpressions.Regex.Match(form, "name=\"Answers\\[0\\].QuestionId\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await manager.SubmitAsync("/qa/audits/new", form, new() { ["QuestionSetId"] = setId, ["Answers[0].QuestionId"] = firstQuestion, ["Actions[0].Description"] = "Follow up" });
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        foreach (var message in new[] { "Enter the date of the audit", "Choose the IRO", "Choose an overall grade", "Summarise what the audit found",
+                     "The audit questions changed while you were filling in the form", "Enter the due date of action 1" })
+            Assert.Contains(message, page);
+        Assert.Equal(audits, await Count<CaseFileAudit>(app));
+
+        var questions = await manager.GetStringAsync("/qa/audit-questions");
+        var empty = await manager.SubmitAsync("/qa/audit-questions", questions, new() { ["Form.Questions"] = "  \n " });
+        Assert.Contains("Enter at least one question, one a line", await empty.Content.ReadAsStringAsync());
+        Assert.Equal(1, await Count<AuditQuestionSet>(app));
+    }
+}
