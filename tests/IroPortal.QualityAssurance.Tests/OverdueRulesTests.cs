@@ -1,3 +1,4 @@
+using IroPortal.Modularity;
 using IroPortal.QualityAssurance.Models;
 using IroPortal.QualityAssurance.Services;
 

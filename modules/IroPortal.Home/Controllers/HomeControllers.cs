@@ -58,6 +58,7 @@ public sealed class ErrorController : Controller
         {
             404 => "NotFound",
             429 => "TooManyRequests",
+            413 => "TooLarge",
             400 => "BadRequest",
             _ => "Unexpected",
         }, HttpContext.TraceIdentifier);

@@ -71,12 +71,3 @@ public static class OverdueRules
         return periodEnd <= previous.AddMonths(months);
     }
 }
-
-/// <summary>Reporting years run from 1 April to 31 March and are named by the year they start.</summary>
-public static class ReportingYear
-{
-    public static int Containing(DateOnly day) => day.Month >= 4 ? day.Year : day.Year - 1;
-    public static DateOnly Start(int year) => new(year, 4, 1);
-    public static DateOnly End(int year) => new(year + 1, 3, 31);
-    public static string Name(int year) => $"April {year} to March {year + 1}";
-}

@@ -50,8 +50,9 @@ public sealed class DatabaseInitializer(
         var report = new StringWriter();
         foreach (var seeder in scope.ServiceProvider.GetServices<IPortalSeeder>().OrderBy(s => s.Order))
             await seeder.SeedAsync(new SeedContext(demo, scope.ServiceProvider, report), cancellationToken);
+        // In command mode standard output carries the command's results only.
         if (report.GetStringBuilder().Length > 0)
-            Console.WriteLine(report.ToString());
+            (configuration.GetValue("Hosting:CommandMode", false) ? Console.Error : Console.Out).WriteLine(report.ToString());
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

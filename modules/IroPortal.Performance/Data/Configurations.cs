@@ -1,0 +1,69 @@
+using IroPortal.Performance.Models;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IroPortal.Performance.Data;
+
+internal sealed class PerformanceConfigurations :
+    IEntityTypeConfiguration<CareChild>, IEntityTypeConfiguration<CareEpisode>, IEntityTypeConfiguration<CareReview>,
+    IEntityTypeConfiguration<IroAllocation>, IEntityTypeConfiguration<StagedUpload>, IEntityTypeConfiguration<StagedFile>,
+    IEntityTypeConfiguration<ReturnImport>
+{
+    public const string Prefix = "Performance_";
+
+    public void Configure(EntityTypeBuilder<CareChild> e)
+    {
+        e.ToTable(Prefix + "Children");
+        e.HasKey(c => new { c.YearStart, c.ChildId });
+        e.Property(c => c.ChildId).HasMaxLength(20);
+    }
+
+    public void Configure(EntityTypeBuilder<CareEpisode> e)
+    {
+        e.ToTable(Prefix + "Episodes");
+        e.HasKey(x => new { x.YearStart, x.ChildId, x.Start });
+        e.Property(x => x.ChildId).HasMaxLength(20);
+        e.Property(x => x.ReasonNewEpisode).HasMaxLength(4);
+        e.Property(x => x.LegalStatus).HasMaxLength(4);
+        e.Property(x => x.Placement).HasMaxLength(4);
+        e.Property(x => x.ReasonEnded).HasMaxLength(4);
+    }
+
+    public void Configure(EntityTypeBuilder<CareReview> e)
+    {
+        e.ToTable(Prefix + "Reviews");
+        e.HasKey(r => new { r.YearStart, r.ChildId, r.ReviewDate });
+        e.Property(r => r.ChildId).HasMaxLength(20);
+        e.Property(r => r.Code).HasMaxLength(3);
+    }
+
+    public void Configure(EntityTypeBuilder<IroAllocation> e)
+    {
+        e.ToTable(Prefix + "Allocations");
+        e.HasKey(a => new { a.YearStart, a.ChildId, a.From });
+        e.Property(a => a.ChildId).HasMaxLength(20);
+        e.Property(a => a.IroName).HasMaxLength(200);
+    }
+
+    public void Configure(EntityTypeBuilder<StagedUpload> e)
+    {
+        e.ToTable(Prefix + "StagedUploads");
+        e.Property(u => u.CreatedBy).HasMaxLength(256);
+        e.HasMany(u => u.Files).WithOne().HasForeignKey(f => f.UploadId);
+    }
+
+    public void Configure(EntityTypeBuilder<StagedFile> e)
+    {
+        e.ToTable(Prefix + "StagedFiles");
+        e.Property(f => f.FileName).HasMaxLength(260);
+        e.Property(f => f.Sha256).HasMaxLength(64);
+    }
+
+    public void Configure(EntityTypeBuilder<ReturnImport> e)
+    {
+        e.ToTable(Prefix + "Imports");
+        e.HasIndex(i => new { i.YearStart, i.StartedUtc });
+        e.Property(i => i.ImportedBy).HasMaxLength(256);
+        e.Property(i => i.Failure).HasMaxLength(2000);
+    }
+}

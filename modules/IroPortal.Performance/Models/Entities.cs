@@ -1,0 +1,86 @@
+namespace IroPortal.Performance.Models;
+
+// Rows of an imported return, kept per reporting year: an import for a year replaces that year's rows.
+// A child is the return's CHILD identifier, never a name.
+
+public sealed class CareChild
+{
+    public int YearStart { get; set; }
+    public string ChildId { get; set; } = "";
+    public DateOnly DateOfBirth { get; set; }
+}
+
+public sealed class CareEpisode
+{
+    public int YearStart { get; set; }
+    public string ChildId { get; set; } = "";
+    public DateOnly Start { get; set; }
+    public DateOnly? End { get; set; }
+    public string ReasonNewEpisode { get; set; } = "";
+    public string LegalStatus { get; set; } = "";
+    public string Placement { get; set; } = "";
+    public string ReasonEnded { get; set; } = "";
+}
+
+public sealed class CareReview
+{
+    public int YearStart { get; set; }
+    public string ChildId { get; set; } = "";
+    public DateOnly ReviewDate { get; set; }
+    public string Code { get; set; } = "";
+}
+
+public sealed class IroAllocation
+{
+    public int YearStart { get; set; }
+    public string ChildId { get; set; } = "";
+    public DateOnly From { get; set; }
+    public DateOnly? To { get; set; }
+    public string IroName { get; set; } = "";
+}
+
+/// <summary>Files uploaded and checked, waiting for the manager to confirm the import. Kept in the
+/// database so any web node can finish the job.</summary>
+public sealed class StagedUpload
+{
+    public Guid Id { get; set; }
+    public int YearStart { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public Guid CreatedById { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public List<StagedFile> Files { get; set; } = [];
+}
+
+public sealed class StagedFile
+{
+    public Guid Id { get; set; }
+    public Guid UploadId { get; set; }
+    public string FileName { get; set; } = "";
+    public string Sha256 { get; set; } = "";
+    public byte[] Content { get; set; } = [];
+}
+
+public enum ImportState { Queued = 1, Running = 2, Completed = 3, Failed = 4 }
+
+/// <summary>The history of imports: who, when, which files (names and hashes), what was imported.</summary>
+public sealed class ReturnImport
+{
+    public Guid Id { get; set; }
+    public int YearStart { get; set; }
+    public ImportState State { get; set; }
+    public Guid? StagedUploadId { get; set; }
+    public string ImportedBy { get; set; } = "";
+    public DateTime StartedUtc { get; set; }
+    public DateTime? FinishedUtc { get; set; }
+    /// <summary>Updated while the import runs; a running import with an old heartbeat was interrupted.</summary>
+    public DateTime HeartbeatUtc { get; set; }
+    public string Files { get; set; } = "";
+    public int Children { get; set; }
+    public int Episodes { get; set; }
+    public int Reviews { get; set; }
+    public int Allocations { get; set; }
+    public int Warnings { get; set; }
+    public int RowsTotal { get; set; }
+    public int RowsWritten { get; set; }
+    public string Failure { get; set; } = "";
+}

@@ -1,0 +1,81 @@
+using IroPortal.Modularity;
+using IroPortal.Performance.Contracts;
+using IroPortal.Performance.Models;
+
+namespace IroPortal.Performance.Services;
+
+/// <summary>Works out a year's figures from its imported rows. No database: tests give it rows by hand.</summary>
+public sealed class FiguresCalculator(ReviewTimeliness timeliness)
+{
+    public const int CaseloadLow = 50, CaseloadHigh = 70; // the IRO Handbook's range for a full-time IRO
+
+    public static readonly IReadOnlyList<(string Code, string Meaning)> CodeMeanings =
+    [
+        ("PN0", "Child aged under 4 at the time of the review"),
+        ("PN1", "Attends and speaks for themselves"),
+        ("PN2", "Attends and an advocate speaks for them"),
+        ("PN3", "Attends and conveys their views without words"),
+        ("PN4", "Attends but does not speak or convey their views"),
+        ("PN5", "Does not attend but briefs an advocate"),
+        ("PN6", "Does not attend but conveys their views another way"),
+        ("PN7", "Does not attend and their views are not conveyed"),
+    ];
+
+    private static readonly HashSet<string> Participating = ["PN1", "PN2", "PN3", "PN4", "PN5", "PN6"];
+
+    /// <param name="today">A year still running is counted up to today.</param>
+    public ReviewFigures Compute(int year, IReadOnlyList<CareChild> children, IReadOnlyList<CareEpisode> episodes, IReadOnlyList<CareReview> reviews,
+        IReadOnlyList<IroAllocation> allocations, DateOnly today, DateTime? importedUtc)
+    {
+        var from = ReportingYear.Start(year);
+        var to = ReportingYear.End(year) < today ? ReportingYear.End(year) : today;
+        var periods = episodes.GroupBy(e => e.ChildId).ToDictionary(g => g.Key, g => CarePeriods.Of(g).ToList());
+        var allPeriods = periods.Values.SelectMany(p => p).ToList();
+        var born = children.ToDictionary(c => c.ChildId, c => c.DateOfBirth);
+
+        var timings = reviews.GroupBy(r => r.ChildId)
+            .SelectMany(g => timeliness.Assess(periods.GetValueOrDefault(g.Key) ?? [], g))
+            .Where(t => t.Review.ReviewDate >= from && t.Review.ReviewDate <= to)
+            .ToList();
+        var assessed = timings.Where(t => t.Period is not null).ToList();
+        var olderReviews = timings.Where(t => born.TryGetValue(t.Review.ChildId, out var dob) && ReturnValidator.Age(dob, t.Review.ReviewDate) >= 4).ToList();
+        var participated = olderReviews.Count(t => Participating.Contains(t.Review.Code));
+
+        var byChild = allocations.GroupBy(a => a.ChildId).ToDictionary(g => g.Key, g => g.ToList());
+        string? IroOn(string child, DateOnly day) =>
+            byChild.GetValueOrDefault(child)?.Where(a => a.From <= day && (a.To is null || a.To >= day)).MaxBy(a => a.From)?.IroName;
+        var days = to.DayNumber - from.DayNumber + 1;
+        var iros = allocations.Select(a => a.IroName).Distinct().Order(StringComparer.OrdinalIgnoreCase).Select(iro =>
+        {
+            var mine = allocations.Where(a => a.IroName == iro).ToList();
+            var onEnd = mine.Count(a => a.From <= to && (a.To is null || a.To >= to) && (periods.GetValueOrDefault(a.ChildId)?.Any(p => p.LookedAfterOn(to)) ?? false));
+            // Each allocated day on which the child was looked after, within the year.
+            var childDays = mine.Sum(a => (periods.GetValueOrDefault(a.ChildId) ?? []).Sum(p => Overlap(Max(a.From, p.Start, from), Min(a.To, p.End is { } end ? end.AddDays(-1) : null, to))));
+            var average = days <= 0 ? 0 : Math.Round((double)childDays / days, 1);
+            var reviewed = assessed.Where(t => IroOn(t.Review.ChildId, t.Review.ReviewDate) == iro).ToList();
+            return new IroFigures(iro, onEnd, average, average is >= CaseloadLow and <= CaseloadHigh, reviewed.Count, reviewed.Count(t => t.OnTime), Percent(reviewed.Count(t => t.OnTime), reviewed.Count));
+        }).ToList();
+
+        return new ReviewFigures(
+            year, from, to, HasData: children.Count > 0, importedUtc,
+            LookedAfterAtStart: allPeriods.Where(p => p.LookedAfterOn(from)).Select(p => p.ChildId).Distinct().Count(),
+            LookedAfterAtEnd: allPeriods.Where(p => p.LookedAfterOn(to)).Select(p => p.ChildId).Distinct().Count(),
+            StartedCare: allPeriods.Where(p => p.Start >= from && p.Start <= to).Select(p => p.ChildId).Distinct().Count(),
+            LeftCare: allPeriods.Where(p => p.End is { } end && end >= from && end <= to).Select(p => p.ChildId).Distinct().Count(),
+            ReviewsHeld: timings.Count,
+            ReviewsAssessed: assessed.Count,
+            ReviewsOnTime: assessed.Count(t => t.OnTime),
+            OnTimePercent: Percent(assessed.Count(t => t.OnTime), assessed.Count),
+            ReviewsOfChildrenAgedFourOrOver: olderReviews.Count,
+            ReviewsWithParticipation: participated,
+            ParticipationPercent: Percent(participated, olderReviews.Count),
+            Codes: CodeMeanings.Select(c => new ParticipationCode(c.Code, c.Meaning, timings.Count(t => t.Review.Code == c.Code))).ToList(),
+            Iros: iros,
+            CaseloadLow, CaseloadHigh);
+    }
+
+    private static int Overlap(DateOnly start, DateOnly end) => end < start ? 0 : end.DayNumber - start.DayNumber + 1;
+    private static DateOnly Max(params DateOnly[] days) => days.Max();
+    private static DateOnly Min(DateOnly? a, DateOnly? b, DateOnly c) => new[] { a ?? c, b ?? c, c }.Min();
+    private static double Percent(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 1);
+}

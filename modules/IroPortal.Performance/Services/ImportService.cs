@@ -1,0 +1,244 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using IroPortal.Data;
+using IroPortal.Performance.Models;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+#pragma warning disable EF1002 // SQL names only the fixed tables below; every value is a parameter
+
+namespace IroPortal.Performance.Services;
+
+/// <summary>
+/// Checks uploads, keeps them until confirmed, and imports them. An import writes its rows in batches under
+/// a temporary negative "shadow" year, committing and recording its progress between batches, then swaps
+/// them in for the year in one short transaction: either all of a year's data lands or none of it does,
+/// also when the process is killed halfway (then only shadow rows are left, and the next import clears them).
+/// </summary>
+public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> limits, TimeProvider clock, ILogger<ImportService> logger)
+{
+    private const int BatchSize = 10_000;
+    public static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromMinutes(2);
+
+    public ParsedReturn Check(IReadOnlyList<SourceFile> files, int year) =>
+        ReturnValidator.Validate(files.SelectMany(f => TableReader.Read(f, limits.Value)).ToList(), year);
+
+    public async Task<Guid> StageAsync(IReadOnlyList<SourceFile> files, int year, Guid userId, string userName, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Uploads nobody confirmed within a day are dropped.
+        await db.Set<StagedUpload>().Where(u => u.CreatedUtc < now.AddDays(-1)).ExecuteDeleteAsync(cancellationToken);
+        var upload = new StagedUpload { Id = Guid.CreateVersion7(), YearStart = year, CreatedUtc = now, CreatedById = userId, CreatedBy = userName };
+        upload.Files.AddRange(files.Select(f => new StagedFile { Id = Guid.CreateVersion7(), FileName = f.Name, Content = f.Content, Sha256 = Sha256(f.Content) }));
+        db.Add(upload);
+        await db.SaveChangesAsync(cancellationToken);
+        return upload.Id;
+    }
+
+    public async Task<StagedUpload?> StagedAsync(Guid id, CancellationToken cancellationToken = default) =>
+        await db.Set<StagedUpload>().AsNoTracking().Include(u => u.Files).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    public static IReadOnlyList<SourceFile> Files(StagedUpload upload) => upload.Files.OrderBy(f => f.FileName).Select(f => new SourceFile(f.FileName, f.Content)).ToList();
+
+    /// <summary>Records an import waiting to run; the worker (or the command line) runs it.</summary>
+    public async Task<ReturnImport> QueueAsync(int year, IReadOnlyList<SourceFile> files, string by, Guid? stagedUploadId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var import = new ReturnImport
+        {
+            Id = Guid.CreateVersion7(), YearStart = year, State = ImportState.Queued, StagedUploadId = stagedUploadId, ImportedBy = by,
+            StartedUtc = now, HeartbeatUtc = now, Files = string.Join("\n", files.Select(f => $"{f.Name} ({f.Content.Length:N0} bytes, SHA-256 {Sha256(f.Content)})")),
+        };
+        db.Add(import);
+        await db.SaveChangesAsync(cancellationToken);
+        return import;
+    }
+
+    public async Task RunAsync(Guid importId, IReadOnlyList<SourceFile> files, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var import = await db.Set<ReturnImport>().SingleAsync(i => i.Id == importId, cancellationToken);
+        var shadow = ShadowYear(import.Id);
+        try
+        {
+            var parsed = Check(files, import.YearStart);
+            if (!parsed.CanImport)
+                throw new InvalidOperationException($"The files have {parsed.Errors} error(s); check them again before importing.");
+            import.State = ImportState.Running;
+            import.RowsTotal = parsed.RowCount;
+            import.Warnings = parsed.Warnings;
+            await TouchAsync(import, cancellationToken);
+            await ClearAbandonedShadowsAsync(import.Id, cancellationToken);
+
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var connection = db.Database.GetDbConnection();
+            var written = 0;
+            async Task Report(int rows)
+            {
+                written += rows;
+                import.RowsWritten = written;
+                progress?.Invoke(written, import.RowsTotal);
+                await TouchAsync(import, cancellationToken);
+            }
+            await WriteAsync(connection, "Children", ["YearStart", "ChildId", "DateOfBirth"], parsed.Children,
+                (c, w) => w.Values(shadow, c.ChildId, c.DateOfBirth), Report, cancellationToken);
+            await WriteAsync(connection, "Episodes", ["YearStart", "ChildId", "Start", "End", "ReasonNewEpisode", "LegalStatus", "Placement", "ReasonEnded"], parsed.Episodes,
+                (e, w) => w.Values(shadow, e.ChildId, e.Start, e.End, e.ReasonNewEpisode, e.LegalStatus, e.Placement, e.ReasonEnded), Report, cancellationToken);
+            await WriteAsync(connection, "Reviews", ["YearStart", "ChildId", "ReviewDate", "Code"], parsed.Reviews,
+                (r, w) => w.Values(shadow, r.ChildId, r.ReviewDate, r.Code), Report, cancellationToken);
+            await WriteAsync(connection, "Allocations", ["YearStart", "ChildId", "From", "To", "IroName"], parsed.Allocations,
+                (a, w) => w.Values(shadow, a.ChildId, a.From, a.To, a.IroName), Report, cancellationToken);
+
+            // The swap: the year's old rows go and the new ones take their place, all at once.
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                foreach (var table in Tables)
+                {
+                    await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{Prefix}{table}\" WHERE \"YearStart\" = {{0}}", [import.YearStart], cancellationToken);
+                    await db.Database.ExecuteSqlRawAsync($"UPDATE \"{Prefix}{table}\" SET \"YearStart\" = {{0}} WHERE \"YearStart\" = {{1}}", [import.YearStart, shadow], cancellationToken);
+                }
+                import.State = ImportState.Completed;
+                import.FinishedUtc = clock.GetUtcNow().UtcDateTime;
+                (import.Children, import.Episodes, import.Reviews, import.Allocations) = (parsed.Children.Count, parsed.Episodes.Count, parsed.Reviews.Count, parsed.Allocations.Count);
+                await db.SaveChangesAsync(cancellationToken);
+                if (import.StagedUploadId is { } staged)
+                    await db.Set<StagedUpload>().Where(u => u.Id == staged).ExecuteDeleteAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Import {ImportId} for {Year} failed", import.Id, import.YearStart);
+            db.ChangeTracker.Clear();
+            await DeleteShadowAsync(shadow, CancellationToken.None);
+            await db.Set<ReturnImport>().Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.State, ImportState.Failed)
+                .SetProperty(i => i.FinishedUtc, clock.GetUtcNow().UtcDateTime)
+                .SetProperty(i => i.Failure, ex is RefusedFileException or InvalidOperationException ? ex.Message : "The import stopped on an unexpected error. Nothing was changed; the log has the details."), CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>An import whose heartbeat stopped was interrupted (its node stopped): nothing of it landed.</summary>
+    public bool IsInterrupted(ReturnImport import) =>
+        import.State is ImportState.Queued or ImportState.Running && clock.GetUtcNow().UtcDateTime - import.HeartbeatUtc > HeartbeatTimeout;
+
+    private const string Prefix = "Performance_";
+    private static readonly string[] Tables = ["Children", "Episodes", "Reviews", "Allocations"];
+
+    internal static int ShadowYear(Guid importId) => -1 - (int)(BitConverter.ToUInt32(importId.ToByteArray(), 12) & 0x3fffffff);
+
+    private async Task TouchAsync(ReturnImport import, CancellationToken cancellationToken)
+    {
+        import.HeartbeatUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task ClearAbandonedShadowsAsync(Guid except, CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime - HeartbeatTimeout;
+        var live = await db.Set<ReturnImport>().Where(i => i.Id != except && (i.State == ImportState.Running || i.State == ImportState.Queued) && i.HeartbeatUtc > cutoff)
+            .Select(i => i.Id).ToListAsync(cancellationToken);
+        var keep = live.Select(ShadowYear).Append(ShadowYear(except)).ToList();
+        foreach (var table in Tables)
+        {
+            var years = await db.Database.SqlQueryRaw<int>($"SELECT DISTINCT \"YearStart\" AS \"Value\" FROM \"{Prefix}{table}\" WHERE \"YearStart\" < 0").ToListAsync(cancellationToken);
+            foreach (var year in years.Except(keep))
+                await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{Prefix}{table}\" WHERE \"YearStart\" = {{0}}", [year], cancellationToken);
+        }
+    }
+
+    private async Task DeleteShadowAsync(int shadow, CancellationToken cancellationToken)
+    {
+        foreach (var table in Tables)
+            await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{Prefix}{table}\" WHERE \"YearStart\" = {{0}}", [shadow], cancellationToken);
+    }
+
+    /// <summary>Rows in batches: PostgreSQL's binary COPY, or SQLite's prepared insert in a transaction.</summary>
+    private static async Task WriteAsync<T>(DbConnection connection, string table, string[] columns, IReadOnlyList<T> rows, Action<T, RowWriter> write,
+        Func<int, Task> batchDone, CancellationToken cancellationToken)
+    {
+        var quoted = string.Join(", ", columns.Select(c => $"\"{c}\""));
+        for (var offset = 0; offset < rows.Count; offset += BatchSize)
+        {
+            var batch = rows.Skip(offset).Take(BatchSize).ToList();
+            if (connection is NpgsqlConnection postgres)
+            {
+                await using var importer = await postgres.BeginBinaryImportAsync($"COPY \"{Prefix}{table}\" ({quoted}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+                var writer = new RowWriter(importer);
+                foreach (var row in batch)
+                {
+                    await importer.StartRowAsync(cancellationToken);
+                    write(row, writer);
+                }
+                await importer.CompleteAsync(cancellationToken);
+            }
+            else
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = $"INSERT INTO \"{Prefix}{table}\" ({quoted}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+                var parameters = columns.Select((_, i) => { var p = command.CreateParameter(); p.ParameterName = $"$p{i}"; command.Parameters.Add(p); return p; }).ToArray();
+                await command.PrepareAsync(cancellationToken);
+                var writer = new RowWriter(parameters);
+                foreach (var row in batch)
+                {
+                    writer.Reset();
+                    write(row, writer);
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+                await transaction.CommitAsync(cancellationToken);
+            }
+            await batchDone(batch.Count);
+        }
+    }
+
+    /// <summary>Writes one row's values to whichever bulk path is in use.</summary>
+    private sealed class RowWriter
+    {
+        private readonly NpgsqlBinaryImporter? _copy;
+        private readonly DbParameter[]? _parameters;
+
+        public RowWriter(NpgsqlBinaryImporter copy) => _copy = copy;
+        public RowWriter(DbParameter[] parameters) => _parameters = parameters;
+
+        public void Reset() { }
+
+        public void Values(params object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (_copy is not null)
+                {
+                    switch (values[i])
+                    {
+                        case null: _copy.WriteNull(); break;
+                        case int number: _copy.Write(number, NpgsqlDbType.Integer); break;
+                        case DateOnly date: _copy.Write(date, NpgsqlDbType.Date); break;
+                        case string text: _copy.Write(text, NpgsqlDbType.Varchar); break;
+                        default: throw new ArgumentException($"No bulk mapping for {values[i]!.GetType()}");
+                    }
+                }
+                else
+                {
+                    // SQLite keeps dates as the same text EF writes: yyyy-MM-dd.
+                    _parameters![i].Value = values[i] switch
+                    {
+                        null => DBNull.Value,
+                        DateOnly date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                        var value => value,
+                    };
+                }
+            }
+        }
+    }
+
+    private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+}

@@ -1,0 +1,29 @@
+using IroPortal.Modularity;
+using IroPortal.Modularity.Navigation;
+using IroPortal.Modularity.Permissions;
+using IroPortal.Performance.Contracts;
+using IroPortal.Performance.Services;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IroPortal.Performance;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddSingleton<IPermissionProvider, PerformancePermissions>();
+        services.AddSingleton<INavigationProvider, AdminMenu>();
+        services.Configure<UploadLimits>(context.Configuration.GetSection("Performance:Uploads"));
+        var extraHolidays = context.Configuration.GetSection("Performance:BankHolidays").Get<DateOnly[]>() ?? [];
+        services.AddSingleton(WorkingDays.EnglandAndWales(extraHolidays));
+        services.AddSingleton<ReviewTimeliness>();
+        services.AddSingleton<FiguresCalculator>();
+        services.AddScoped<IReviewFigures, ReviewFiguresService>();
+        services.AddScoped<ImportService>();
+        services.AddSingleton<ImportQueue>();
+        services.AddHostedService<ImportWorker>();
+        services.AddSingleton<IPortalCommand, Import903Command>();
+        services.AddSingleton<IPortalCommand, StatsCommand>();
+    }
+}
