@@ -108,15 +108,23 @@ public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> lim
                 await transaction.CommitAsync(cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
-            logger.LogError(ex, "Import {ImportId} for {Year} failed", import.Id, import.YearStart);
+            // Stopped or failed: take back what was written, and say so. (A process killed outright cannot get
+            // here; its rows are cleared by the first import after its heartbeat goes stale.)
+            if (ex is OperationCanceledException) logger.LogWarning("Import {ImportId} for {Year} was stopped", import.Id, import.YearStart);
+            else logger.LogError(ex, "Import {ImportId} for {Year} failed", import.Id, import.YearStart);
             db.ChangeTracker.Clear();
             await DeleteShadowAsync(shadow, CancellationToken.None);
             await db.Set<ReturnImport>().Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
                 .SetProperty(i => i.State, ImportState.Failed)
                 .SetProperty(i => i.FinishedUtc, clock.GetUtcNow().UtcDateTime)
-                .SetProperty(i => i.Failure, ex is RefusedFileException or InvalidOperationException ? ex.Message : "The import stopped on an unexpected error. Nothing was changed; the log has the details."), CancellationToken.None);
+                .SetProperty(i => i.Failure, ex switch
+                {
+                    RefusedFileException or InvalidOperationException => ex.Message,
+                    OperationCanceledException => "The import was stopped before it finished. Nothing was changed.",
+                    _ => "The import stopped on an unexpected error. Nothing was changed; the log has the details.",
+                }), CancellationToken.None);
             throw;
         }
         finally
@@ -132,7 +140,7 @@ public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> lim
     private const string Prefix = "Performance_";
     private static readonly string[] Tables = ["Children", "Episodes", "Reviews", "Allocations"];
 
-    internal static int ShadowYear(Guid importId) => -1 - (int)(BitConverter.ToUInt32(importId.ToByteArray(), 12) & 0x3fffffff);
+    public static int ShadowYear(Guid importId) => -1 - (int)(BitConverter.ToUInt32(importId.ToByteArray(), 12) & 0x3fffffff);
 
     private async Task TouchAsync(ReturnImport import, CancellationToken cancellationToken)
     {
