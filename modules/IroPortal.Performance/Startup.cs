@@ -25,5 +25,6 @@ public sealed class Startup : ModuleStartup
         services.AddHostedService<ImportWorker>();
         services.AddSingleton<IPortalCommand, Import903Command>();
         services.AddSingleton<IPortalCommand, StatsCommand>();
+        services.AddScoped<IroPortal.Data.Seeding.IPortalSeeder, Seed.PerformanceDemoSeeder>();
     }
 }

@@ -1,0 +1,32 @@
+using Microsoft.Playwright;
+
+namespace IroPortal.Browser.Tests;
+
+public sealed class PerformanceBrowserTests
+{
+    [Fact]
+    public async Task The_review_figures_and_the_import_pages_meet_wcag_2_2_aa()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var page = await session.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync("manager@northmoor.example");
+        await page.GetByLabel("Password").FillAsync(PortalApp.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.GotoAsync("/performance");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Caseloads and timeliness by IRO" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new System.Text.RegularExpressions.Regex("Average caseload of each IRO") })).ToBeVisibleAsync();
+        await BrowserSession.AssertAccessibleAsync(page);
+
+        await page.GotoAsync("/performance/import");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the files" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-message")).ToContainTextAsync("Choose the return's files");
+        await BrowserSession.AssertAccessibleAsync(page);
+
+        await page.GotoAsync("/performance/imports");
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Demo data" })).ToBeVisibleAsync();
+        await BrowserSession.AssertAccessibleAsync(page);
+        session.AssertNoPageProblems();
+    }
+}
