@@ -60,6 +60,26 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async Task<IPage> NewPageAsync() => await Context.NewPageAsync();
 
+    /// <summary>Another browser, as someone else on another device would have: its own cookies, axe loaded.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL ??= BaseUrl;
+        var context = await _browser.NewContextAsync(options);
+        await context.AddInitScriptAsync(script: await File.ReadAllTextAsync(AxePath()));
+        context.Page += (_, page) => Watch(page);
+        return context;
+    }
+
+    /// <summary>Signs in through the form, as a person would (two-factor off unless the test turned it on).</summary>
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(PortalApp.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
     private void Watch(IPage page)
     {
         page.PageError += (_, error) => _problems.Add($"script error on {page.Url}: {error}");

@@ -9,10 +9,7 @@ public sealed class PerformanceBrowserTests
     {
         await using var session = await BrowserSession.StartAsync();
         var page = await session.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync("manager@northmoor.example");
-        await page.GetByLabel("Password").FillAsync(PortalApp.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await BrowserSession.SignInAsync(page, "manager@northmoor.example");
 
         await page.GotoAsync("/performance");
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Caseloads and timeliness by IRO" })).ToBeVisibleAsync();

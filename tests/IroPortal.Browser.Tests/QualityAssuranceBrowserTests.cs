@@ -4,20 +4,12 @@ namespace IroPortal.Browser.Tests;
 
 public sealed class QualityAssuranceBrowserTests
 {
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(PortalApp.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-    }
-
     [Fact]
     public async Task A_child_opens_a_feedback_link_on_a_small_phone_answers_with_the_picture_scale_and_sends_it()
     {
         await using var session = await BrowserSession.StartAsync();
         var manager = await session.NewPageAsync();
-        await SignInAsync(manager, "manager@northmoor.example");
+        await BrowserSession.SignInAsync(manager, "manager@northmoor.example");
 
         // The compliance board, as the manager sees it.
         await manager.GotoAsync("/qa");
@@ -31,8 +23,7 @@ public sealed class QualityAssuranceBrowserTests
         var link = await manager.GetByTestId("feedback-link").InnerTextAsync();
 
         // The child's own browser: no account, a 360px-wide phone.
-        var context = await session.Context.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 740 }, HasTouch = true, IsMobile = true });
-        await context.AddInitScriptAsync(script: await File.ReadAllTextAsync(BrowserSession.AxePath()));
+        var context = await session.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 740 }, HasTouch = true, IsMobile = true });
         var phone = await context.NewPageAsync();
         await phone.GotoAsync(link);
         await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Tell us about your review" })).ToBeVisibleAsync();
@@ -65,16 +56,15 @@ public sealed class QualityAssuranceBrowserTests
     {
         await using var session = await BrowserSession.StartAsync();
         var page = await session.NewPageAsync();
-        await SignInAsync(page, "manager@northmoor.example");
+        await BrowserSession.SignInAsync(page, "manager@northmoor.example");
         await page.GotoAsync("/qa/observations/new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and share with the IRO" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Choose the IRO");
         await BrowserSession.AssertAccessibleAsync(page);
 
-        var iro = await session.Context.Browser!.NewContextAsync(new() { BaseURL = session.BaseUrl });
-        await iro.AddInitScriptAsync(script: await File.ReadAllTextAsync(BrowserSession.AxePath()));
+        var iro = await session.NewContextAsync();
         var iroPage = await iro.NewPageAsync();
-        await SignInAsync(iroPage, "iro1@northmoor.example");
+        await BrowserSession.SignInAsync(iroPage, "iro1@northmoor.example");
         await iroPage.GotoAsync("/qa/mine");
         await Assertions.Expect(iroPage.GetByRole(AriaRole.Heading, new() { Name = "My quality assurance" })).ToBeVisibleAsync();
         await BrowserSession.AssertAccessibleAsync(iroPage);

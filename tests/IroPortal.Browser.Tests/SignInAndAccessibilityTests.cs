@@ -31,10 +31,7 @@ public sealed class SignInAndAccessibilityTests
         // Sign out, then in again with the password and the next code from the app.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You have signed out" })).ToBeVisibleAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync("manager@northmoor.example");
-        await page.GetByLabel("Password").FillAsync(PortalApp.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await BrowserSession.SignInAsync(page, "manager@northmoor.example");
         await Assertions.Expect(page.GetByLabel("Enter the code from your authenticator app")).ToBeVisibleAsync();
         await BrowserSession.AssertAccessibleAsync(page);
         session.App.Clock.Advance(TimeSpan.FromSeconds(30));
@@ -56,7 +53,7 @@ public sealed class SignInAndAccessibilityTests
         Assert.DoesNotContain("GOV.UK", await page.ContentAsync());
         var font = await page.EvaluateAsync<string>("getComputedStyle(document.body).fontFamily");
         Assert.DoesNotContain("GDS Transport", font);
-        Assert.Empty(await Context(session).CookiesAsync()); // public pages set no cookies
+        Assert.Empty(await session.Context.CookiesAsync()); // public pages set no cookies
         session.AssertNoPageProblems();
     }
 
@@ -76,7 +73,6 @@ public sealed class SignInAndAccessibilityTests
         session.AssertNoPageProblems();
     }
 
-    private static IBrowserContext Context(BrowserSession session) => session.Context;
 }
 
 public sealed class AccessibilityCheckTests

@@ -37,13 +37,7 @@ public sealed class ImportFlowTests
         return await client.PostAsync("/performance/import", form);
     }
 
-    private static Task<int> Rows<T>(PortalApp app, Func<IQueryable<T>, IQueryable<T>>? filter = null) where T : class => InDatabase(app, db => (filter ?? (q => q))(db.Set<T>()).CountAsync());
-
-    private static async Task<TResult> InDatabase<TResult>(PortalApp app, Func<PortalDbContext, Task<TResult>> query)
-    {
-        using var scope = app.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
-    }
+    private static Task<int> Rows<T>(PortalApp app, Func<IQueryable<T>, IQueryable<T>>? filter = null) where T : class => app.InDatabase(db => (filter ?? (q => q))(db.Set<T>()).CountAsync());
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -138,7 +132,7 @@ public sealed class ImportFlowTests
 
         // A process killed outright leaves its rows under its shadow year and a heartbeat that goes stale.
         var killed = Guid.CreateVersion7();
-        await InDatabase(app, async db =>
+        await app.InDatabase(async db =>
         {
             db.Add(new ReturnImport { Id = killed, YearStart = 2025, State = ImportState.Running, StartedUtc = DateTime.UtcNow.AddMinutes(-30), HeartbeatUtc = DateTime.UtcNow.AddMinutes(-10) });
             db.Add(new CareChild { YearStart = ImportService.ShadowYear(killed), ChildId = "left-over", DateOfBirth = new DateOnly(2015, 1, 1) });

@@ -60,11 +60,7 @@ internal static partial class QaFlows
         return new Uri(WebUtility.HtmlDecode(link.Groups[1].Value)).PathAndQuery;
     }
 
-    public static async Task<T> InDatabase<T>(PortalApp app, Func<PortalDbContext, Task<T>> query)
-    {
-        using var scope = app.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
-    }
+    public static Task<T> InDatabase<T>(PortalApp app, Func<PortalDbContext, Task<T>> query) => app.InDatabase(query);
 
     public static Task<int> Count<TEntity>(PortalApp app) where TEntity : class => InDatabase(app, db => db.Set<TEntity>().CountAsync());
 }

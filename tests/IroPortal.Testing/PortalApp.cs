@@ -55,6 +55,13 @@ public sealed partial class PortalApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
     }
 
+    /// <summary>Reads or changes the database directly, in a scope of its own.</summary>
+    public async Task<TResult> InDatabase<TResult>(Func<PortalDbContext, Task<TResult>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
     /// <summary>A browser-like client: HTTPS (so secure cookies flow), keeps cookies, does not follow redirects.</summary>
     public HttpClient NewClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
