@@ -13,7 +13,12 @@ public sealed record IroCompliance(StaffMember Iro, DateOnly TrackedFrom, IReadO
 }
 
 /// <param name="AsOf">The day statuses are worked out for: today, or the end of a past year.</param>
-public sealed record ComplianceBoard(int Year, DateOnly From, DateOnly AsOf, IReadOnlyList<IroCompliance> Rows, IReadOnlyList<QaStandard> Standards);
+/// <param name="Done">Every day each activity was done for each IRO, up to <paramref name="AsOf"/>.</param>
+public sealed record ComplianceBoard(int Year, DateOnly From, DateOnly AsOf, IReadOnlyList<IroCompliance> Rows, IReadOnlyList<QaStandard> Standards,
+    IReadOnlyDictionary<(Guid Iro, QaActivity Activity), List<DateOnly>> Done)
+{
+    public IReadOnlyList<DateOnly> DatesDone(Guid iro, QaActivity activity) => Done.GetValueOrDefault((iro, activity)) ?? [];
+}
 
 /// <summary>When each of the seven activities was last done for each IRO, and what is overdue.</summary>
 public sealed class ComplianceService(PortalDbContext db, IStaffDirectory staff, TimeProvider clock)
@@ -39,11 +44,11 @@ public sealed class ComplianceService(PortalDbContext db, IStaffDirectory staff,
             var times = QaText.Activities.ToDictionary(a => a, a => (done.GetValueOrDefault((iro.Id, a)) ?? []).Count(d => d >= from));
             return new IroCompliance(iro, trackedFrom, statuses, times);
         }).ToList();
-        return new ComplianceBoard(year, from, asOf, rows, standards);
+        return new ComplianceBoard(year, from, asOf, rows, standards, done);
     }
 
     /// <summary>Every day each activity was done for each IRO, up to a day.</summary>
-    public async Task<Dictionary<(Guid Iro, QaActivity Activity), List<DateOnly>>> DoneDatesAsync(DateOnly until, Guid? onlyIro = null, CancellationToken cancellationToken = default)
+    private async Task<Dictionary<(Guid Iro, QaActivity Activity), List<DateOnly>>> DoneDatesAsync(DateOnly until, Guid? onlyIro = null, CancellationToken cancellationToken = default)
     {
         var observations = await db.Set<Observation>().Where(o => o.ObservedOn <= until && (onlyIro == null || o.IroId == onlyIro))
             .Select(o => new { o.IroId, Date = o.ObservedOn }).ToListAsync(cancellationToken);

@@ -23,16 +23,16 @@ internal sealed class QualityAssuranceFigures(PortalDbContext db, ComplianceServ
     {
         var board = await compliance.BoardAsync(yearStart, cancellationToken: cancellationToken);
         var (from, to) = (board.From, board.AsOf);
-        var done = await compliance.DoneDatesAsync(to, cancellationToken: cancellationToken);
         var iros = board.Rows.Count;
+        bool Regular(IroCompliance row, QaActivity activity) =>
+            OverdueRules.DoneRegularly(board.DatesDone(row.Iro.Id, activity), row.TrackedFrom > from ? row.TrackedFrom : from, to);
 
-        var regularByIro = board.Rows.ToDictionary(r => r.Iro.Id, r => QaText.Activities.Count(activity =>
-            OverdueRules.DoneRegularly(done.GetValueOrDefault((r.Iro.Id, activity)) ?? [], r.TrackedFrom > from ? r.TrackedFrom : from, to)));
+        var regularByIro = board.Rows.ToDictionary(r => r.Iro.Id, r => QaText.Activities.Count(activity => Regular(r, activity)));
 
         var activities = QaText.Activities.Select(activity =>
         {
             var never = board.Rows.Count(r => r.TimesInPeriod[activity] == 0);
-            var regular = board.Rows.Count(r => OverdueRules.DoneRegularly(done.GetValueOrDefault((r.Iro.Id, activity)) ?? [], r.TrackedFrom > from ? r.TrackedFrom : from, to));
+            var regular = board.Rows.Count(r => Regular(r, activity));
             return new ActivityFigures(activity.Name(), iros, never, regular, Percent(never, iros), Percent(regular, iros),
                 board.Rows.Sum(r => r.TimesInPeriod[activity]), National[activity].Never, National[activity].Regular);
         }).ToList();
