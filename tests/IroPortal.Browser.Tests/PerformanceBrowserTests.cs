@@ -22,7 +22,7 @@ public sealed class PerformanceBrowserTests
         await BrowserSession.AssertAccessibleAsync(page);
 
         await page.GotoAsync("/performance/imports");
-        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Demo data" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "the demo set-up" })).ToBeVisibleAsync();
         await BrowserSession.AssertAccessibleAsync(page);
         session.AssertNoPageProblems();
     }

@@ -24,7 +24,7 @@ internal sealed class PerformanceDemoSeeder(PortalDbContext db, ImportService im
         if (iros.Count == 0) return;
         var year = ReportingYear.Containing(UkTime.Today(clock)) - 1;
         var files = Return(year, iros, new Random(2025));
-        var import = await imports.QueueAsync(year, files, "Demo data", null, cancellationToken);
+        var import = await imports.QueueAsync(year, files, "the demo set-up", null, cancellationToken);
         await imports.RunAsync(import.Id, files, cancellationToken: cancellationToken);
     }
 

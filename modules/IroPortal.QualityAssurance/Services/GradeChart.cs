@@ -15,7 +15,7 @@ public static class GradeChart
         const int left = 150, step = 28, row = 30;
         var width = Math.Max(300, grades.Count * step);
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {width + left} 150\" width=\"100%\" role=\"img\" aria-label=\"Overall grades of observations and audits, oldest first. The table below gives the same figures.\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {width + left} 150\" width=\"100%\" role=\"img\" aria-label=\"Overall grades of observations and audits, oldest first. The table below gives the same figures.\" font-family=\"{IroPortal.Modularity.BarChart.Font}\">");
         foreach (var grade in Enum.GetValues<Grade>())
         {
             var y = (int)grade * row;
