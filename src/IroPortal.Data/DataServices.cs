@@ -2,6 +2,7 @@ using IroPortal.Data.DataProtection;
 using IroPortal.Data.Health;
 using IroPortal.Data.Migrations;
 using IroPortal.Data.Seeding;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -41,8 +42,12 @@ public static class DataServices
         // First of the hosted services: the schema must exist before anything (the key ring, jobs) reads it.
         services.AddHostedService<DatabaseInitializer>();
 
-        // Several web nodes share sign-ins and antiforgery tokens through keys kept in the database.
-        services.AddDataProtection().SetApplicationName("IroPortal");
+        // Several web nodes share sign-ins and antiforgery tokens through keys kept in the database. With a
+        // certificate configured the keys are encrypted there, so reading the database is not enough to forge a sign-in.
+        var dataProtection = services.AddDataProtection().SetApplicationName("IroPortal");
+        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, builder.Configuration["DataProtection:CertificatePassword"], X509KeyStorageFlags.EphemeralKeySet));
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DatabaseKeyRepositorySetup>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
     }

@@ -126,3 +126,22 @@ public sealed class SeveralNodesTests
         Assert.Contains("Welcome, Helen Carter", await response.Content.ReadAsStringAsync());
     }
 }
+
+public sealed class KeyEncryptionTests
+{
+    [Fact]
+    public async Task With_a_certificate_configured_the_keys_in_the_database_are_encrypted()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=IroPortal keys", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var path = Path.Combine(TestPaths.Scratch, $"keys-{Guid.NewGuid():N}.pfx");
+        await File.WriteAllBytesAsync(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "secret"));
+
+        await using var app = new PortalApp(settings: new Dictionary<string, string?> { ["DataProtection:CertificatePath"] = path, ["DataProtection:CertificatePassword"] = "secret" });
+        await app.SignedInClient("iro1@northmoor.example"); // signing in makes and uses a key
+        var xml = await app.InDatabase(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Set<IroPortal.Data.DataProtection.DataProtectionKey>()));
+        Assert.Contains("EncryptedData", xml.Xml);
+        Assert.DoesNotContain("<masterKey", xml.Xml.Replace("encryptedSecret", ""), StringComparison.Ordinal);
+    }
+}
