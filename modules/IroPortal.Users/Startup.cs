@@ -93,6 +93,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddSingleton<ISaveChangesInterceptor, AuditTrailGuard>();
         services.AddScoped<IPortalSeeder, UsersSeeder>();
+        services.AddSingleton<IPortalCommand, CreateAdministratorCommand>();
     }
 
     public override void ConfigureRequestPipeline(IApplicationBuilder app) => app.UseMiddleware<TwoFactorEnrolmentMiddleware>();

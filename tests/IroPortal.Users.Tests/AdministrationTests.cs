@@ -139,3 +139,28 @@ public sealed partial class AdministrationTests
 
     private sealed class Fields : Dictionary<string, string>;
 }
+
+public sealed class FirstAdministratorTests
+{
+    [Fact]
+    public async Task A_new_portal_gets_its_first_administrator_from_the_command_line_and_they_set_their_own_password()
+    {
+        await using var app = new PortalApp(settings: new Dictionary<string, string?> { ["Demo:Enabled"] = "false", ["Security:RequireTwoFactor"] = "true" });
+        var command = app.Services.GetServices<IroPortal.Modularity.IPortalCommand>().Single(c => c.Name == "create-admin");
+        var (output, error) = (new StringWriter(), new StringWriter());
+        Assert.Equal(0, await command.RunAsync(["--email", "head.of.service@northmoor.example", "--name", "Jo Bennett"], output, error, default));
+        var path = output.ToString().Split('\n').Single(l => l.StartsWith("/account/set-password", StringComparison.Ordinal)).Trim();
+
+        var browser = app.NewClient();
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri("https://localhost" + path).Query);
+        var set = await browser.PostFormAsync("/account/set-password", new() { ["UserId"] = query["userId"]!, ["Token"] = query["token"]!, ["Password"] = "quiet harbour lantern 42", ["ConfirmPassword"] = "quiet harbour lantern 42" }, formPage: path);
+        Assert.Contains("Your password is set", await set.Content.ReadAsStringAsync());
+        var signedIn = await app.SignedInClient("head.of.service@northmoor.example", "quiet harbour lantern 42");
+        Assert.Equal("/account/two-factor/set-up", (await signedIn.GetAsync("/admin/users")).Headers.Location!.OriginalString); // two-factor first
+
+        (output, error) = (new StringWriter(), new StringWriter());
+        Assert.Equal(2, await command.RunAsync(["--email", "head.of.service@northmoor.example", "--name", "Jo Bennett"], output, error, default));
+        Assert.Contains("already exists", error.ToString());
+        Assert.Equal(64, await command.RunAsync(["--email", "not-an-email"], output, error, default));
+    }
+}
