@@ -2,6 +2,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,21 @@ public static class SecurityHosting
             options.IncludeSubDomains = true;
         });
 
+        // Behind a TLS-terminating proxy or load balancer: trust its X-Forwarded-For and -Proto, and only its,
+        // so requests count as HTTPS (secure cookies, antiforgery) and rate limits see each person's address.
+        var proxies = builder.Configuration.GetSection("Security:TrustedProxies").Get<string[]>() ?? [];
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies)
+            {
+                if (proxy.Contains('/')) options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
+                else options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
+
         var perMinute = builder.Configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
         services.AddRateLimiter(options =>
         {
@@ -60,6 +76,8 @@ public static class SecurityHosting
     /// <summary>Headers on every response; HSTS outside development.</summary>
     public static void UsePortalSecurityHeaders(this WebApplication app)
     {
+        if ((app.Configuration.GetSection("Security:TrustedProxies").Get<string[]>() ?? []).Length > 0)
+            app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.Use((context, next) =>
