@@ -79,6 +79,10 @@ public sealed class FeedbackTests
         var iro = await app.SignedInClient("iro1@northmoor.example");
         var form = await iro.GetStringAsync("/qa/feedback/links/new");
         Assert.DoesNotContain("Sarah Whitfield", form); // only themselves to choose
+        var incomplete = WebUtility.HtmlDecode(await (await iro.SubmitAsync("/qa/feedback/links/new", form, new() { ["RespondentEmail"] = "not an email", ["ReviewDate.Day"] = "31", ["ReviewDate.Month"] = "2", ["ReviewDate.Year"] = "2026" })).Content.ReadAsStringAsync());
+        Assert.Contains("Choose who the feedback is from", incomplete);
+        Assert.Contains("The date of the review must be a real date", incomplete);
+        Assert.Contains("Enter an email address in the right format", incomplete);
         var other = await iro.SubmitAsync("/qa/feedback/links/new", form, new() { ["RespondentType"] = "ChildFeedback", ["IroId"] = (await IroId(app, "iro2@northmoor.example")).ToString() });
         Assert.Contains("Choose the IRO the feedback is about", await other.Content.ReadAsStringAsync());
         Assert.Contains("feedback-link", await (await iro.SubmitAsync("/qa/feedback/links/new", form, new() { ["RespondentType"] = "ChildFeedback", ["IroId"] = (await IroId(app, "iro1@northmoor.example")).ToString() })).Content.ReadAsStringAsync());

@@ -45,7 +45,7 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
     }
 
     [RequirePermission(PerformancePermissions.Import), HttpGet("/performance/import")]
-    public IActionResult Upload() => View(new UploadPage(CurrentYear - 1, CurrentYear, null));
+    public IActionResult Upload() => View(new UploadPage(CurrentYear - 1, CurrentYear));
 
     [RequirePermission(PerformancePermissions.Import), HttpPost("/performance/import")]
     [RequestSizeLimit(300L * 1024 * 1024), RequestFormLimits(MultipartBodyLengthLimit = 300L * 1024 * 1024)]
@@ -78,7 +78,7 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
                 ModelState.AddModelError("files", refused.Message);
             }
         }
-        if (!ModelState.IsValid) return View(new UploadPage(year ?? CurrentYear - 1, CurrentYear, null));
+        if (!ModelState.IsValid) return View(new UploadPage(year ?? CurrentYear - 1, CurrentYear));
         var staged = await imports.StageAsync(sources, year!.Value, User.UserId()!.Value, User.DisplayName());
         return RedirectToAction(nameof(Check), new { id = staged });
     }
@@ -140,6 +140,6 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
 }
 
 public sealed record FiguresPage(ReviewFigures Figures, int CurrentYear, ReturnImport? LastImport);
-public sealed record UploadPage(int Year, int CurrentYear, string? Problem);
+public sealed record UploadPage(int Year, int CurrentYear);
 public sealed record CheckPage(StagedUpload Upload, ParsedReturn Parsed, (int Children, int Episodes, int Reviews, int Allocations) Existing, ReturnImport? LastImport);
 public sealed record ImportPage(ReturnImport Import, bool Interrupted);

@@ -198,7 +198,6 @@ public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> lim
                 var writer = new RowWriter(parameters);
                 foreach (var row in batch)
                 {
-                    writer.Reset();
                     write(row, writer);
                     await command.ExecuteNonQueryAsync(cancellationToken);
                 }
@@ -216,8 +215,6 @@ public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> lim
 
         public RowWriter(NpgsqlBinaryImporter copy) => _copy = copy;
         public RowWriter(DbParameter[] parameters) => _parameters = parameters;
-
-        public void Reset() { }
 
         public void Values(params object?[] values)
         {
