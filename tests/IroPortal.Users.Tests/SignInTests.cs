@@ -99,3 +99,32 @@ public sealed class SignInTests
         return (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email))!.Id;
     }
 }
+
+public sealed class SignInTimingTests
+{
+    /// <summary>Ratio of medians in one run, not a timed threshold: an unknown email must cost about as much
+    /// as a wrong password (both check a 210,000-iteration hash), or the time would reveal who has an account.</summary>
+    [Fact]
+    public async Task An_unknown_email_takes_about_as_long_as_a_wrong_password()
+    {
+        await using var app = new PortalApp();
+        var client = app.NewClient();
+        var page = await client.GetStringAsync("/account/sign-in");
+        // One attempt per account, so that none is locked out (a locked account answers without checking).
+        async Task<double> Median(Func<int, string> email)
+        {
+            var times = new List<double>();
+            for (var i = 1; i <= 7; i++)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                await client.SubmitAsync("/account/sign-in", page, new() { ["Email"] = email(i), ["Password"] = "not-the-password-" + i });
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            return times.Order().ElementAt(3);
+        }
+        await Median(i => $"warm-up-{i}@northmoor.example");
+        var unknown = await Median(i => $"nobody-{i}@northmoor.example");
+        var wrong = await Median(i => i == 7 ? "board1@northmoor.example" : $"iro{i}@northmoor.example");
+        Assert.True(unknown > wrong * 0.5, $"unknown email {unknown:0} ms, wrong password {wrong:0} ms");
+    }
+}

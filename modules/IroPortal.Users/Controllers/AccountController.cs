@@ -20,9 +20,14 @@ public sealed class AccountController(
     UserManager<PortalUser> users,
     IAuditTrail audit,
     IOptions<SecurityOptions> security,
+    IPasswordHasher<PortalUser> hasher,
     TimeProvider clock) : Controller
 {
     private const string StaffHome = "/staff";
+
+    /// <summary>A hash to check a password against when the email is unknown, so that answer takes as long as a
+    /// wrong password and the time taken does not reveal which emails have accounts.</summary>
+    private static string? _decoyHash;
 
     [Public, HttpGet("sign-in")]
     public IActionResult SignIn(string? returnUrl) =>
@@ -35,6 +40,8 @@ public sealed class AccountController(
         var user = await users.FindByEmailAsync(form.Email.Trim());
         if (user is null)
         {
+            _decoyHash ??= hasher.HashPassword(new PortalUser(), Guid.NewGuid().ToString());
+            hasher.VerifyHashedPassword(new PortalUser(), _decoyHash, form.Password);
             await audit.RecordAsync(AuditEventTypes.SignInFailed, "No user has this email address.", subjectName: form.Email.Trim());
             return SignInFailed(form);
         }
