@@ -85,7 +85,9 @@ public sealed class FeedbackTests
         Assert.Contains("Enter an email address in the right format", incomplete);
         var other = await iro.SubmitAsync("/qa/feedback/links/new", form, new() { ["RespondentType"] = "ChildFeedback", ["IroId"] = (await IroId(app, "iro2@northmoor.example")).ToString() });
         Assert.Contains("Choose the IRO the feedback is about", await other.Content.ReadAsStringAsync());
-        Assert.Contains("feedback-link", await (await iro.SubmitAsync("/qa/feedback/links/new", form, new() { ["RespondentType"] = "ChildFeedback", ["IroId"] = (await IroId(app, "iro1@northmoor.example")).ToString() })).Content.ReadAsStringAsync());
+        var made = await (await iro.SubmitAsync("/qa/feedback/links/new", form, new() { ["RespondentType"] = "ChildFeedback", ["IroId"] = (await IroId(app, "iro1@northmoor.example")).ToString() })).Content.ReadAsStringAsync();
+        Assert.Contains("feedback-link", made);
+        Assert.Contains("aria-label=\"QR code for the feedback form\"", made); // the slip to print and hand over
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Users.Contracts;
 using IroPortal.Users.Models;
@@ -18,7 +19,7 @@ public sealed class TwoFactorController(
     SignInManager<PortalUser> signIn,
     IAuditTrail audit,
     IOptions<SecurityOptions> security,
-    IOptions<IroPortal.Modularity.CouncilOptions> council) : Controller
+    IOptions<CouncilOptions> council) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Html;
 using QRCoder;
 
-namespace IroPortal.Users.Services;
+namespace IroPortal.Modularity;
 
 /// <summary>A QR code as inline SVG: one path of squares, no scripts and no style attributes, so the
 /// page's content security policy needs no exceptions.</summary>
