@@ -39,10 +39,10 @@ public sealed class DatabaseInitializer(
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         if (options.Value.MigrateOnStartup)
         {
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            if (pending.Count > 0)
-                logger.LogInformation("Applying {Count} migration(s) to {Provider}: {Migrations}", pending.Count, options.Value.Provider, string.Join(", ", pending));
+            // EF logs each migration it applies; asking for the pending ones first would query a history table a
+            // new database does not have yet, and log that as a failure.
             await db.Database.MigrateAsync(cancellationToken);
+            logger.LogInformation("The {Provider} database's schema is up to date", options.Value.Provider);
         }
         if (options.Value.Provider == DatabaseProvider.Sqlite)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
