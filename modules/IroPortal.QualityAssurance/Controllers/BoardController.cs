@@ -67,12 +67,13 @@ public sealed class BoardController(PortalDbContext db, ComplianceService compli
         return RedirectToAction(nameof(Standards));
     }
 
-    private async Task<(StandardsForm Form, IReadOnlyList<QaStandard> History)> StandardsPage(StandardsForm? form = null)
+    private async Task<StandardsForm> StandardsPage(StandardsForm? form = null)
     {
         var history = await db.Set<QaStandard>().AsNoTracking().OrderByDescending(s => s.EffectiveFrom).ToListAsync();
         var today = UkTime.Today(clock);
         form ??= new StandardsForm { Standards = QaText.Activities.Select(a => new StandardInput { Activity = a, IntervalMonths = OverdueRules.IntervalOn(history, a, today) }).ToList() };
-        return (form, history);
+        form.History = history;
+        return form;
     }
 
     /// <summary>A reporting year from the address, kept to years that make sense; the current one otherwise.</summary>

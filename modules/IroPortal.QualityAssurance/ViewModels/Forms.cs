@@ -162,6 +162,7 @@ public sealed class QuestionSetForm
 public sealed class StandardsForm
 {
     public List<StandardInput> Standards { get; set; } = [];
+    [BindNever] public IReadOnlyList<QaStandard> History { get; set; } = [];
 }
 
 public sealed class StandardInput

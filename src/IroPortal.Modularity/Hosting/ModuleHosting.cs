@@ -61,8 +61,4 @@ public static class ModuleHosting
         foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Enabled)
             module.CreateStartup()?.MapEndpoints(app);
     }
-
-    /// <summary>Every permission the switched-on modules define.</summary>
-    public static IEnumerable<Permission> AllPermissions(this IEnumerable<IPermissionProvider> providers) =>
-        providers.SelectMany(p => p.GetPermissions());
 }
