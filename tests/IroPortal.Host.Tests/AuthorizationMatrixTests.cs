@@ -22,6 +22,7 @@ public sealed class DemoPortal : IAsyncLifetime
         [PortalRoles.IroManager] = "manager@northmoor.example",
         [PortalRoles.Iro] = "iro1@northmoor.example",
         [PortalRoles.BoardMember] = "board1@northmoor.example",
+        [PortalRoles.SeniorManager] = "senior@northmoor.example",
     };
 
     public async Task InitializeAsync()

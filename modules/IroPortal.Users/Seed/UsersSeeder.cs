@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IroPortal.Users.Seed;
 
-/// <summary>Always: the four roles, and the default grants of permissions seen for the first time.
+/// <summary>Always: the roles, and the default grants of permissions seen for the first time.
 /// For the demo only: a fictional council's staff and board, whose sign-ins are printed at start-up.</summary>
 internal sealed class UsersSeeder(PortalDbContext db, RoleManager<PortalRole> roles, UserManager<PortalUser> users,
     IEnumerable<IPermissionProvider> permissionProviders, TimeProvider clock) : IPortalSeeder
@@ -29,6 +29,7 @@ internal sealed class UsersSeeder(PortalDbContext db, RoleManager<PortalRole> ro
         ("Ruth Adeyemi", "iro8@northmoor.example", PortalRoles.Iro),
         ("Cllr Margaret Hughes", "board1@northmoor.example", PortalRoles.BoardMember),
         ("Cllr David Lowe", "board2@northmoor.example", PortalRoles.BoardMember),
+        ("Joanne Price", "senior@northmoor.example", PortalRoles.SeniorManager),
     ];
 
     private static readonly Dictionary<string, string> RoleDescriptions = new()
@@ -37,6 +38,7 @@ internal sealed class UsersSeeder(PortalDbContext db, RoleManager<PortalRole> ro
         [PortalRoles.IroManager] = "Manages the IRO service: quality assurance and the annual report.",
         [PortalRoles.Iro] = "Independent Reviewing Officer: contributes to the report and sees their own quality assurance.",
         [PortalRoles.BoardMember] = "Member of the corporate parenting board: reads, questions and responds to the report.",
+        [PortalRoles.SeniorManager] = "Senior manager of children's services: comments on the annual report while it is in review.",
     };
 
     public int Order => 0;

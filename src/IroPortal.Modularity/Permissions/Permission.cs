@@ -11,8 +11,10 @@ public static class PortalRoles
     public const string IroManager = "IRO manager";
     public const string Iro = "IRO";
     public const string BoardMember = "Board member";
+    /// <summary>A senior manager of children's services who reviews the annual report before it is approved.</summary>
+    public const string SeniorManager = "Senior manager";
 
-    public static readonly IReadOnlyList<string> All = [Administrator, IroManager, Iro, BoardMember];
+    public static readonly IReadOnlyList<string> All = [Administrator, IroManager, Iro, BoardMember, SeniorManager];
 }
 
 /// <summary>A module's Permissions.cs implements this: what it defines, and which roles get what by default.</summary>

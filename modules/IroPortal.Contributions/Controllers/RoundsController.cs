@@ -1,0 +1,94 @@
+using IroPortal.Contributions.Models;
+using IroPortal.Contributions.Services;
+using IroPortal.Data;
+using IroPortal.Modularity;
+using IroPortal.Modularity.Forms;
+using IroPortal.Modularity.Permissions;
+using IroPortal.Users.Contracts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace IroPortal.Contributions.Controllers;
+
+/// <summary>The manager's side: open a round, and see who has not started, drafted, submitted, been returned or accepted.</summary>
+[Area("Contributions")]
+public sealed class RoundsController(PortalDbContext db, ContributionService contributions, IStaffDirectory staff, TimeProvider clock) : Controller
+{
+    [RequirePermission(ContributionPermissions.Manage), HttpGet("/contributions")]
+    public async Task<IActionResult> Index()
+    {
+        var rounds = await db.Set<ContributionRound>().AsNoTracking().Include(r => r.Contributions).OrderByDescending(r => r.OpenedUtc).ToListAsync();
+        return View(rounds);
+    }
+
+    [RequirePermission(ContributionPermissions.Manage), HttpGet("/contributions/rounds/new")]
+    public async Task<IActionResult> Create()
+    {
+        var today = UkTime.Today(clock);
+        var iros = await staff.InRoleAsync(PortalRoles.Iro);
+        return View(await PageAsync(new RoundForm
+        {
+            YearStart = ReportingYear.Containing(today) - 1,
+            Deadline = DateParts.From(today.AddDays(28)),
+            IroIds = iros.Select(i => i.Id).ToList(),
+        }));
+    }
+
+    [RequirePermission(ContributionPermissions.Manage), HttpPost("/contributions/rounds/new")]
+    public async Task<IActionResult> Create(RoundForm form)
+    {
+        ModelState.Clear();
+        var today = UkTime.Today(clock);
+        var iros = await staff.InRoleAsync(PortalRoles.Iro);
+        var deadline = form.Deadline.Validate(ModelState, nameof(form.Deadline), "the deadline", notBefore: today);
+        if (!RoundForm.Years(today).Contains(form.YearStart))
+            ModelState.AddModelError(nameof(form.YearStart), "Choose the reporting year the contributions are for");
+        var chosen = iros.Where(i => form.IroIds.Contains(i.Id)).ToList();
+        if (chosen.Count == 0)
+            ModelState.AddModelError(nameof(form.IroIds), "Choose at least one IRO to ask");
+        if (form.Guidance?.Length > 4000)
+            ModelState.AddModelError(nameof(form.Guidance), "The guidance must be 4,000 characters or fewer");
+        if (!ModelState.IsValid) return View(await PageAsync(form));
+
+        var me = await staff.FindAsync(User.UserId() ?? Guid.Empty) ?? throw new InvalidOperationException("The signed-in user is not in the staff directory.");
+        var round = await contributions.OpenRoundAsync(form.YearStart, deadline!.Value, form.Guidance ?? "", chosen, me);
+        TempData["Saved"] = $"Round opened: {chosen.Count} IROs asked for their contributions by {UkTime.Format(round.Deadline)}.";
+        return Redirect($"/contributions/rounds/{round.Id}");
+    }
+
+    [RequirePermission(ContributionPermissions.Manage), HttpGet("/contributions/rounds/{id:guid}")]
+    public async Task<IActionResult> Details(Guid id)
+    {
+        var round = await db.Set<ContributionRound>().AsNoTracking().Include(r => r.Contributions).SingleOrDefaultAsync(r => r.Id == id);
+        return round is null ? NotFound() : View(new RoundPage(round, UkTime.Today(clock)));
+    }
+
+    private async Task<RoundForm> PageAsync(RoundForm form)
+    {
+        var today = UkTime.Today(clock);
+        form.YearChoices = RoundForm.Years(today).Select(y => new SelectListItem(ReportingYear.Name(y), y.ToString(), y == form.YearStart)).ToList();
+        form.IroChoices = (await staff.InRoleAsync(PortalRoles.Iro)).Select(i => new SelectListItem(i.DisplayName, i.Id.ToString())).ToList();
+        return form;
+    }
+}
+
+public sealed class RoundForm
+{
+    public int YearStart { get; set; }
+    public DateParts Deadline { get; set; } = new();
+    public string? Guidance { get; set; }
+    public List<Guid> IroIds { get; set; } = [];
+    [BindNever] public IReadOnlyList<SelectListItem> YearChoices { get; set; } = [];
+    [BindNever] public IReadOnlyList<SelectListItem> IroChoices { get; set; } = [];
+
+    /// <summary>The year just ended (usual in spring) or the one in progress.</summary>
+    public static IReadOnlyList<int> Years(DateOnly today) => [ReportingYear.Containing(today) - 1, ReportingYear.Containing(today)];
+}
+
+public sealed record RoundPage(ContributionRound Round, DateOnly Today)
+{
+    public bool IsOverdue(Contribution c) => Today > Round.Deadline && c.Status is ContributionStatus.NotStarted or ContributionStatus.Draft or ContributionStatus.Returned;
+    public int Count(ContributionStatus status) => Round.Contributions.Count(c => c.Status == status);
+}
