@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using IroPortal.AnnualReport.Models;
+using IroPortal.Modularity;
+using IroPortal.Performance.Contracts;
+using IroPortal.QualityAssurance.Contracts;
+using Microsoft.AspNetCore.Html;
+
+namespace IroPortal.AnnualReport.Services;
+
+public sealed record FigureBar(string Label, double Value);
+
+public sealed record FigureChart(string Description, IReadOnlyList<FigureBar> Bars, string Unit = "", double? Max = null, double? BandFrom = null, double? BandTo = null, string? BandLabel = null);
+
+/// <summary>One figures block's values: a table, and a chart of the same numbers. Plain data, so it can be
+/// frozen into an approved report as JSON and exported to Word and Excel.</summary>
+public sealed record FigureTable(string Kind, string Title, string? Note, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, FigureChart? Chart);
+
+public sealed record FigureKind(string Kind, string Name, string Description);
+
+/// <summary>The figures blocks a manager can insert, built from the review-data and QA modules' public figures.</summary>
+public sealed class FigureBlocks(IReviewFigures reviews, IQualityAssuranceFigures qa)
+{
+    public static readonly IReadOnlyList<FigureKind> Kinds =
+    [
+        new("looked-after", "Children looked after", "How many children were looked after at the start and end of the year, started and stopped."),
+        new("review-timeliness", "Review timeliness", "Reviews held and how many were on time under the statutory timetable."),
+        new("participation", "Children's participation", "How children took part in their reviews, by the SSDA903 codes PN0 to PN7."),
+        new("caseloads", "IRO caseloads", "Each IRO's caseload against the Handbook's 50 to 70."),
+        new("qa-compliance", "Quality assurance activities", "How often each of the seven QA activities was done, beside the national survey."),
+        new("qa-grades", "Observation and audit grades", "Grades given in observations and case-file audits."),
+        new("feedback", "Feedback received", "Feedback links sent and answered, by who was asked."),
+    ];
+
+    public static bool IsKnown(string kind) => Kinds.Any(k => k.Kind == kind);
+
+    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
+    private static string N(int value) => value.ToString("N0", Uk);
+    private static string Pct(double value) => value.ToString("0.#", Uk) + "%";
+
+    /// <summary>Every kind's values for the year, as they are now.</summary>
+    public async Task<IReadOnlyDictionary<string, FigureTable>> BuildAsync(int yearStart, CancellationToken cancellationToken = default)
+    {
+        var review = await reviews.ForYearAsync(yearStart, cancellationToken);
+        var quality = await qa.ForYearAsync(yearStart, cancellationToken);
+        var noData = review.HasData ? null : "No review data has been imported for this year yet.";
+        var source = review.HasData ? $"From the SSDA903 return imported {UkTime.Format(review.ImportedUtc)}." : noData;
+        FigureTable Review(string kind, string title, string[] columns, IEnumerable<string[]> rows, FigureChart? chart) =>
+            new(kind, title, source, columns, review.HasData ? rows.ToList() : [], review.HasData ? chart : null);
+
+        var tables = new[]
+        {
+            Review("looked-after", "Children looked after", ["Measure", "Children"],
+                [["Looked after on " + UkTime.Format(review.From), N(review.LookedAfterAtStart)], ["Started to be looked after", N(review.StartedCare)],
+                 ["Stopped being looked after", N(review.LeftCare)], ["Looked after on " + UkTime.Format(review.To), N(review.LookedAfterAtEnd)]],
+                new("Children looked after at the start and end of the year, and those who started and stopped",
+                    [new("At the start", review.LookedAfterAtStart), new("Started", review.StartedCare), new("Stopped", review.LeftCare), new("At the end", review.LookedAfterAtEnd)])),
+            Review("review-timeliness", "Review timeliness", ["Measure", "Reviews"],
+                [["Reviews held", N(review.ReviewsHeld)], ["Reviews whose timeliness could be assessed", N(review.ReviewsAssessed)],
+                 ["Held on time", N(review.ReviewsOnTime)], ["Share held on time", Pct(review.OnTimePercent)]],
+                new($"{Pct(review.OnTimePercent)} of reviews were held on time",
+                    [new("On time", review.ReviewsOnTime), new("Late", review.ReviewsAssessed - review.ReviewsOnTime)])),
+            Review("participation", "Children's participation in their reviews", ["Code", "How the child took part", "Reviews"],
+                review.Codes.Select(c => new[] { c.Code, c.Meaning, N(c.Reviews) }),
+                new($"Reviews of children aged 4 or over by how the child took part; {Pct(review.ParticipationPercent)} took part",
+                    review.Codes.Select(c => new FigureBar(c.Code, c.Reviews)).ToList())),
+            Review("caseloads", "IRO caseloads", ["IRO", "Children at the year end", "Average over the year", "Within 50 to 70"],
+                review.Iros.Select(i => new[] { i.Iro, N(i.OnYearEnd), i.AverageOverYear.ToString("0.#", Uk), i.WithinRange ? "Yes" : "No" }),
+                new("Each IRO's caseload at the end of the year against the Handbook's range of 50 to 70",
+                    review.Iros.Select(i => new FigureBar(i.Iro, i.OnYearEnd)).ToList(), BandFrom: review.CaseloadLow, BandTo: review.CaseloadHigh,
+                    BandLabel: $"{review.CaseloadLow} to {review.CaseloadHigh}")),
+            new FigureTable("qa-compliance", "Quality assurance activities", $"{quality.Iros} IROs. National figures: NCB survey of IRO managers, 2013.",
+                ["Activity", "Times done", "Never done for", "Done regularly for", "National: never", "National: regularly"],
+                quality.Activities.Select(a => (IReadOnlyList<string>)[a.Activity, N(a.TimesDone), Pct(a.NeverPercent), Pct(a.RegularPercent), Pct(a.NationalNeverPercent), Pct(a.NationalRegularPercent)]).ToList(),
+                new("Share of IROs for whom each activity was done regularly", quality.Activities.Select(a => new FigureBar(a.Activity, Math.Round(a.RegularPercent, 1))).ToList(), "%", Max: 100)),
+            new FigureTable("qa-grades", "Observation and audit grades", null, ["Grade", "Observations", "Audits"],
+                quality.Grades.Select(g => (IReadOnlyList<string>)[g.Grade, N(g.Observations), N(g.Audits)]).ToList(),
+                new("Observations and audits by grade", quality.Grades.Select(g => new FigureBar(g.Grade, g.Observations + g.Audits)).ToList())),
+            new FigureTable("feedback", "Feedback received", "Links sent through the portal; responses include feedback received on paper or by email.",
+                ["Who was asked", "Links sent", "Responses"],
+                quality.Feedback.Select(f => (IReadOnlyList<string>)[f.RespondentType, N(f.LinksSent), N(f.Responses)]).ToList(),
+                new("Feedback responses by who gave them", quality.Feedback.Select(f => new FigureBar(f.RespondentType, f.Responses)).ToList())),
+        };
+        return tables.ToDictionary(t => t.Kind);
+    }
+
+    /// <summary>The values a report shows: frozen at approval, otherwise as they are now.</summary>
+    public async Task<IReadOnlyDictionary<string, FigureTable>> ForReportAsync(Report report, CancellationToken cancellationToken = default) =>
+        report.FrozenFigures is { } frozen ? Thaw(frozen) : await BuildAsync(report.YearStart, cancellationToken);
+
+    public static string Freeze(IReadOnlyDictionary<string, FigureTable> figures) => JsonSerializer.Serialize(figures);
+
+    public static IReadOnlyDictionary<string, FigureTable> Thaw(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, FigureTable>>(json) ?? [];
+
+    /// <summary>A block as a figure: the chart, and the table of the same numbers that screen readers read.</summary>
+    public static IHtmlContent Render(IReadOnlyDictionary<string, FigureTable> figures, string kind)
+    {
+        if (!figures.TryGetValue(kind, out var table))
+            return new HtmlString($"<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!</span><strong class=\"govuk-warning-text__text\"><span class=\"govuk-visually-hidden\">Warning</span>There are no figures called \u201c{WebUtility.HtmlEncode(kind)}\u201d. Choose one from the list of figures blocks.</strong></div>");
+        var html = new StringBuilder("<figure class=\"app-figures\">");
+        html.Append("<h3 class=\"govuk-heading-s\">").Append(WebUtility.HtmlEncode(table.Title)).Append("</h3>");
+        if (table.Rows.Count == 0)
+            html.Append("<p class=\"govuk-body\">").Append(WebUtility.HtmlEncode(table.Note ?? "No figures for this year.")).Append("</p>");
+        else
+        {
+            if (table.Chart is { Bars.Count: > 0 } chart)
+                html.Append(BarChart.Render(chart.Description, chart.Bars.Select(b => (b.Label, b.Value)).ToList(), chart.Max,
+                    chart.BandFrom is { } from && chart.BandTo is { } to ? (from, to, chart.BandLabel ?? "") : null, chart.Unit).Value);
+            html.Append("<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--s\">")
+                .Append(WebUtility.HtmlEncode(table.Title)).Append("</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">");
+            for (var c = 0; c < table.Columns.Count; c++)
+                html.Append("<th scope=\"col\" class=\"govuk-table__header").Append(c > 0 && IsNumeric(table, c) ? " govuk-table__header--numeric" : "").Append("\">")
+                    .Append(WebUtility.HtmlEncode(table.Columns[c])).Append("</th>");
+            html.Append("</tr></thead><tbody class=\"govuk-table__body\">");
+            foreach (var row in table.Rows)
+            {
+                html.Append("<tr class=\"govuk-table__row\">");
+                for (var c = 0; c < row.Count; c++)
+                    html.Append(c == 0 ? "<th scope=\"row\" class=\"govuk-table__header\">" : IsNumeric(table, c) ? "<td class=\"govuk-table__cell govuk-table__cell--numeric\">" : "<td class=\"govuk-table__cell\">")
+                        .Append(WebUtility.HtmlEncode(row[c])).Append(c == 0 ? "</th>" : "</td>");
+                html.Append("</tr>");
+            }
+            html.Append("</tbody></table>");
+            if (table.Note is { } note) html.Append("<p class=\"govuk-body-s\">").Append(WebUtility.HtmlEncode(note)).Append("</p>");
+        }
+        return new HtmlString(html.Append("</figure>").ToString());
+    }
+
+    private static bool IsNumeric(FigureTable table, int column) =>
+        table.Rows.All(r => column < r.Count && r[column].Length > 0 && (char.IsAsciiDigit(r[column][0]) || r[column][0] == '-'));
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Security.Claims;
+using IroPortal.AnnualReport.Models;
+using IroPortal.Modularity.Permissions;
+using Microsoft.AspNetCore.Html;
+
+namespace IroPortal.AnnualReport.Services;
+
+/// <summary>Who may read a report: the manager always; senior reviewers while it is in review; IROs while
+/// it is in review and the manager has shared it. Board and public: nothing here until it is published.</summary>
+public sealed class ReportAccess(IPermissionChecker permissions)
+{
+    public async Task<bool> CanReadAsync(ClaimsPrincipal user, Report report) =>
+        await permissions.IsGrantedAsync(user, ReportPermissions.Manage)
+        || report.Status == ReportStatus.InReview && await permissions.IsGrantedAsync(user, ReportPermissions.Review)
+        || report.Status == ReportStatus.InReview && report.SharedWithIros && await permissions.IsGrantedAsync(user, ReportPermissions.ReadShared);
+
+    public async Task<bool> CanCommentAsync(ClaimsPrincipal user, Report report) =>
+        ReportWorkflow.CanComment(report.Status)
+        && (await permissions.IsGrantedAsync(user, ReportPermissions.Manage) || await permissions.IsGrantedAsync(user, ReportPermissions.Review));
+
+    public Task<bool> IsManagerAsync(ClaimsPrincipal user) => permissions.IsGrantedAsync(user, ReportPermissions.Manage);
+}
+
+/// <summary>A section as readers see it: its words, its figures, and for "progress on last year's
+/// priorities" each carried-over priority with its update.</summary>
+public static class SectionHtml
+{
+    public static IHtmlContent Render(Report report, ReportSection section, IReadOnlyDictionary<string, FigureTable> figures)
+    {
+        var html = new HtmlContentBuilder();
+        html.AppendHtml(ReportMarkdown.Render(section.Body, kind => FigureBlocks.Render(figures, kind)));
+        if (section.Key == ReportOutline.ProgressLast && report.Progress.Count > 0)
+        {
+            html.AppendHtml("<dl class=\"govuk-summary-list\">");
+            foreach (var item in report.Progress.OrderBy(p => p.Position))
+                html.AppendHtml("<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">")
+                    .Append(item.Priority).AppendHtml("</dt><dd class=\"govuk-summary-list__value app-multiline\">")
+                    .Append(item.Update.Length > 0 ? item.Update : "Waiting for an update.").AppendHtml("</dd></div>");
+            html.AppendHtml("</dl>");
+        }
+        return html;
+    }
+
+    public static string Anchor(ReportSection section) => "section-" + section.Id.ToString("N")[..12];
+
+    public static string Encode(string text) => WebUtility.HtmlEncode(text);
+}
