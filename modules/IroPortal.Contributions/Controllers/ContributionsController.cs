@@ -107,9 +107,10 @@ public sealed class ContributionsController(PortalDbContext db, ContributionServ
         return (contribution, round);
     }
 
+    /// <summary>The IRO their own, always; the manager once it has been sent: a draft is the IRO's own.</summary>
     private async Task<bool> CanReadAsync(Contribution contribution) =>
-        await permissions.IsGrantedAsync(User, ContributionPermissions.Manage)
-        || (contribution.IroId == User.UserId() && await permissions.IsGrantedAsync(User, ContributionPermissions.Contribute));
+        (contribution.IroId == User.UserId() && await permissions.IsGrantedAsync(User, ContributionPermissions.Contribute))
+        || (contribution.Status is not (ContributionStatus.NotStarted or ContributionStatus.Draft) && await permissions.IsGrantedAsync(User, ContributionPermissions.Manage));
 }
 
 public sealed record MineRow(Contribution Contribution, ContributionRound Round);
