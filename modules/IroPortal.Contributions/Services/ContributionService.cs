@@ -58,7 +58,14 @@ public sealed class ContributionService(PortalDbContext db, IReviewFigures revie
             contribution.Status = ContributionStatus.Draft;
         contribution.UpdatedUtc = now;
         contribution.Version = Guid.NewGuid();
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false; // saved in another window a moment before; the caller keeps this text on the page
+        }
         if (submit) await audit.RecordAsync("Contribution submitted", $"{contribution.IroName}, round {contribution.RoundId}");
         return true;
     }
