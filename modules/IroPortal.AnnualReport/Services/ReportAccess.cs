@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Claims;
 using IroPortal.AnnualReport.Models;
 using IroPortal.Modularity.Permissions;
@@ -43,6 +42,4 @@ public static class SectionHtml
     }
 
     public static string Anchor(ReportSection section) => "section-" + section.Id.ToString("N")[..12];
-
-    public static string Encode(string text) => WebUtility.HtmlEncode(text);
 }
