@@ -67,8 +67,7 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
     [RequirePermission(ReportPermissions.Manage, ReportPermissions.Review, ReportPermissions.ReadShared), HttpGet("/annual-report/{year:int}/read")]
     public async Task<IActionResult> Read(int year)
     {
-        var report = await reports.FindAsync(year);
-        if (report is null || !await access.CanReadAsync(User, report)) return NotFound();
+        if (await ReadableAsync(year) is not { } report) return NotFound();
         var ids = report.Sections.Select(s => s.Id).ToList();
         var comments = (await db.Set<SectionComment>().AsNoTracking().Where(c => ids.Contains(c.SectionId)).ToListAsync())
             .OrderBy(c => c.CreatedUtc).ToLookup(c => c.SectionId);
@@ -130,8 +129,7 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
     [RequirePermission(ReportPermissions.Manage, ReportPermissions.Review), HttpGet("/annual-report/{year:int}/report.docx")]
     public async Task<IActionResult> Word(int year)
     {
-        var report = await reports.FindAsync(year);
-        if (report is null || !await access.CanReadAsync(User, report)) return NotFound();
+        if (await ReadableAsync(year) is not { } report) return NotFound();
         var bytes = ReportExports.ToWord(report, await figures.ForReportAsync(report), council.Value.Name);
         return File(bytes, ReportExports.WordContentType, $"IRO annual report {year}-{(year + 1) % 100:00}.docx");
     }
@@ -139,11 +137,14 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
     [RequirePermission(ReportPermissions.Manage, ReportPermissions.Review), HttpGet("/annual-report/{year:int}/figures.xlsx")]
     public async Task<IActionResult> Excel(int year)
     {
-        var report = await reports.FindAsync(year);
-        if (report is null || !await access.CanReadAsync(User, report)) return NotFound();
+        if (await ReadableAsync(year) is not { } report) return NotFound();
         var bytes = ReportExports.ToExcel(report, await figures.ForReportAsync(report), council.Value.Name);
         return File(bytes, IroPortal.Spreadsheets.Workbook.ContentType, $"IRO annual report {year}-{(year + 1) % 100:00} figures.xlsx");
     }
+
+    /// <summary>The year's report if this user may read it; otherwise null, which the caller answers with 404.</summary>
+    private async Task<Report?> ReadableAsync(int year) =>
+        await reports.FindAsync(year) is { } report && await access.CanReadAsync(User, report) ? report : null;
 
     /// <summary>The year just ended (compiled in spring) or the one in progress.</summary>
     private static int[] StartableYears(DateOnly today) => [ReportingYear.Containing(today) - 1, ReportingYear.Containing(today)];

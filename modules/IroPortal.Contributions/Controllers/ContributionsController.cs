@@ -68,11 +68,7 @@ public sealed class ContributionsController(PortalDbContext db, ContributionServ
     {
         var (contribution, _) = await FindAsync(id);
         if (contribution is null) return NotFound();
-        if (contribution.Status != ContributionStatus.Submitted || contribution.Version != version)
-        {
-            TempData["Problem"] = "This contribution changed while you had the page open. It is shown as it is now.";
-            return Redirect($"/contributions/{id}");
-        }
+        if (Stale(contribution, version) is { } stale) return stale;
         await contributions.AcceptAsync(contribution, User.DisplayName());
         TempData["Saved"] = $"{contribution.IroName}'s contribution accepted. You can quote it in the annual report.";
         return Redirect($"/contributions/rounds/{contribution.RoundId}");
@@ -83,11 +79,7 @@ public sealed class ContributionsController(PortalDbContext db, ContributionServ
     {
         var (contribution, round) = await FindAsync(id);
         if (contribution is null || round is null) return NotFound();
-        if (contribution.Status != ContributionStatus.Submitted || contribution.Version != version)
-        {
-            TempData["Problem"] = "This contribution changed while you had the page open. It is shown as it is now.";
-            return Redirect($"/contributions/{id}");
-        }
+        if (Stale(contribution, version) is { } stale) return stale;
         if (string.IsNullOrWhiteSpace(comments) || comments.Length > 4000)
         {
             ModelState.AddModelError("comments", string.IsNullOrWhiteSpace(comments)
@@ -98,6 +90,14 @@ public sealed class ContributionsController(PortalDbContext db, ContributionServ
         await contributions.ReturnAsync(contribution, comments, User.DisplayName());
         TempData["Saved"] = $"{contribution.IroName}'s contribution returned with your comments.";
         return Redirect($"/contributions/rounds/{contribution.RoundId}");
+    }
+
+    /// <summary>A decision made on a page showing an older state (sent again, or already decided) changes nothing.</summary>
+    private IActionResult? Stale(Contribution contribution, Guid version)
+    {
+        if (contribution.Status == ContributionStatus.Submitted && contribution.Version == version) return null;
+        TempData["Problem"] = "This contribution changed while you had the page open. It is shown as it is now.";
+        return Redirect($"/contributions/{contribution.Id}");
     }
 
     private async Task<(Contribution?, ContributionRound?)> FindAsync(Guid id)

@@ -28,12 +28,12 @@ public sealed class RoundsController(PortalDbContext db, ContributionService con
     {
         var today = UkTime.Today(clock);
         var iros = await staff.InRoleAsync(PortalRoles.Iro);
-        return View(await PageAsync(new RoundForm
+        return View(Page(new RoundForm
         {
             YearStart = ReportingYear.Containing(today) - 1,
             Deadline = DateParts.From(today.AddDays(28)),
             IroIds = iros.Select(i => i.Id).ToList(),
-        }));
+        }, iros));
     }
 
     [RequirePermission(ContributionPermissions.Manage), HttpPost("/contributions/rounds/new")]
@@ -50,7 +50,7 @@ public sealed class RoundsController(PortalDbContext db, ContributionService con
             ModelState.AddModelError(nameof(form.IroIds), "Choose at least one IRO to ask");
         if (form.Guidance?.Length > 4000)
             ModelState.AddModelError(nameof(form.Guidance), "The guidance must be 4,000 characters or fewer");
-        if (!ModelState.IsValid) return View(await PageAsync(form));
+        if (!ModelState.IsValid) return View(Page(form, iros));
 
         var me = await staff.FindAsync(User.UserId() ?? Guid.Empty) ?? throw new InvalidOperationException("The signed-in user is not in the staff directory.");
         var round = await contributions.OpenRoundAsync(form.YearStart, deadline!.Value, form.Guidance ?? "", chosen, me);
@@ -65,11 +65,10 @@ public sealed class RoundsController(PortalDbContext db, ContributionService con
         return round is null ? NotFound() : View(new RoundPage(round, UkTime.Today(clock)));
     }
 
-    private async Task<RoundForm> PageAsync(RoundForm form)
+    private RoundForm Page(RoundForm form, IReadOnlyList<StaffMember> iros)
     {
-        var today = UkTime.Today(clock);
-        form.YearChoices = RoundForm.Years(today).Select(y => new SelectListItem(ReportingYear.Name(y), y.ToString(), y == form.YearStart)).ToList();
-        form.IroChoices = (await staff.InRoleAsync(PortalRoles.Iro)).Select(i => new SelectListItem(i.DisplayName, i.Id.ToString())).ToList();
+        form.YearChoices = RoundForm.Years(UkTime.Today(clock)).Select(y => new SelectListItem(ReportingYear.Name(y), y.ToString(), y == form.YearStart)).ToList();
+        form.IroChoices = iros.Select(i => new SelectListItem(i.DisplayName, i.Id.ToString())).ToList();
         return form;
     }
 }
@@ -89,6 +88,7 @@ public sealed class RoundForm
 
 public sealed record RoundPage(ContributionRound Round, DateOnly Today)
 {
-    public bool IsOverdue(Contribution c) => Today > Round.Deadline && c.Status is ContributionStatus.NotStarted or ContributionStatus.Draft or ContributionStatus.Returned;
+    /// <summary>Past the deadline and still with the IRO.</summary>
+    public bool IsOverdue(Contribution c) => Today > Round.Deadline && c.IroCanEdit;
     public int Count(ContributionStatus status) => Round.Contributions.Count(c => c.Status == status);
 }
