@@ -3,7 +3,6 @@ using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Performance.Contracts;
 using IroPortal.Performance.Services;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IroPortal.Performance;
@@ -15,8 +14,6 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, PerformancePermissions>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.Configure<UploadLimits>(context.Configuration.GetSection("Performance:Uploads"));
-        var extraHolidays = context.Configuration.GetSection("Performance:BankHolidays").Get<DateOnly[]>() ?? [];
-        services.AddSingleton(WorkingDays.EnglandAndWales(extraHolidays));
         services.AddSingleton<ReviewTimeliness>();
         services.AddSingleton<FiguresCalculator>();
         services.AddScoped<IReviewFigures, ReviewFiguresService>();

@@ -1,3 +1,4 @@
+using IroPortal.Modularity;
 using IroPortal.Performance.Models;
 using IroPortal.Performance.Services;
 

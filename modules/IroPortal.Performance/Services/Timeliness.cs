@@ -1,5 +1,4 @@
-using System.Reflection;
-using System.Text.Json;
+using IroPortal.Modularity;
 using IroPortal.Performance.Models;
 
 namespace IroPortal.Performance.Services;
@@ -30,37 +29,6 @@ public static class CarePeriods
             }
         }
         if (current is not null) yield return current;
-    }
-}
-
-/// <summary>Working days in England and Wales: not Saturday, Sunday or a bank holiday. The bank holidays
-/// ship with the portal as data; Performance:BankHolidays in configuration adds new ones.</summary>
-public sealed class WorkingDays
-{
-    private readonly HashSet<DateOnly> _holidays;
-
-    public WorkingDays(IEnumerable<DateOnly> holidays) => _holidays = [.. holidays];
-
-    public static WorkingDays EnglandAndWales(IEnumerable<DateOnly>? additional = null)
-    {
-        using var stream = typeof(WorkingDays).Assembly.GetManifestResourceStream("IroPortal.Performance.bank-holidays.json")!;
-        var document = JsonDocument.Parse(stream);
-        var dates = document.RootElement.GetProperty("dates").EnumerateObject().Select(p => DateOnly.Parse(p.Name, System.Globalization.CultureInfo.InvariantCulture));
-        return new WorkingDays(dates.Concat(additional ?? []));
-    }
-
-    public bool IsWorkingDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(day);
-
-    /// <summary>The day that is <paramref name="count"/> working days after <paramref name="from"/> (which itself does not count).</summary>
-    public DateOnly Add(DateOnly from, int count)
-    {
-        var day = from;
-        while (count > 0)
-        {
-            day = day.AddDays(1);
-            if (IsWorkingDay(day)) count--;
-        }
-        return day;
     }
 }
 

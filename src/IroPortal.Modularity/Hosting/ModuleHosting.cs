@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IroPortal.Modularity.Hosting;
@@ -41,6 +42,8 @@ public static class ModuleHosting
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
         services.AddScoped<NavigationService>();
+        // Review timescales, papers deadlines and escalation timescales all count working days.
+        services.AddSingleton(WorkingDays.EnglandAndWales(builder.Configuration.GetSection("BankHolidays").Get<DateOnly[]>() ?? []));
 
         var context = new ModuleContext(builder.Configuration, builder.Environment, catalog);
         foreach (var module in catalog.Enabled)
