@@ -1,10 +1,12 @@
 using IroPortal.Contributions.Contracts;
+using IroPortal.Contributions.Reminders;
 using IroPortal.Contributions.Seed;
 using IroPortal.Contributions.Services;
 using IroPortal.Data.Seeding;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity.Permissions;
+using IroPortal.Modularity.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IroPortal.Contributions;
@@ -18,5 +20,6 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ContributionService>();
         services.AddScoped<IContributionSource, ContributionSource>();
         services.AddScoped<IPortalSeeder, ContributionsDemoSeeder>();
+        services.AddReminderRule<RoundDeadlineReminders>();
     }
 }

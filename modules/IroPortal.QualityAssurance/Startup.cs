@@ -2,6 +2,7 @@ using IroPortal.Data.Seeding;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity.Permissions;
+using IroPortal.Modularity.Scheduling;
 using IroPortal.QualityAssurance.Contracts;
 using IroPortal.QualityAssurance.Seed;
 using IroPortal.QualityAssurance.Services;
@@ -16,6 +17,10 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, QaPermissions>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddScoped<ComplianceService>();
+        services.AddSingleton<Reminders.FeedbackReminderLinks>();
+        services.AddReminderRule<Reminders.WeeklyOverdueDigest>();
+        services.AddReminderRule<Reminders.ActionsDueReminders>();
+        services.AddReminderRule<Reminders.FeedbackReminder>();
         services.AddScoped<IQualityAssuranceFigures, QualityAssuranceFigures>();
         services.AddScoped<QaExport>();
         services.AddScoped<IPortalSeeder, QaSeeder>();

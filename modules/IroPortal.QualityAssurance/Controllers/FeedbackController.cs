@@ -12,7 +12,7 @@ namespace IroPortal.QualityAssurance.Controllers;
 
 /// <summary>Feedback for staff: links to send, responses to read, feedback received on paper or by email to type in.</summary>
 [Area("QualityAssurance")]
-public sealed class FeedbackController(PortalDbContext db, IStaffDirectory staff, QaAccess access, TimeProvider clock) : Controller
+public sealed class FeedbackController(PortalDbContext db, IStaffDirectory staff, QaAccess access, Reminders.FeedbackReminderLinks reminderLinks, TimeProvider clock) : Controller
 {
     [RequirePermission(QaPermissions.Manage), HttpGet("/qa/feedback")]
     public async Task<IActionResult> Index()
@@ -48,6 +48,7 @@ public sealed class FeedbackController(PortalDbContext db, IStaffDirectory staff
             Id = Guid.CreateVersion7(), TokenHash = hash, RespondentType = form.RespondentType!.Value, IroId = form.IroId!.Value, ReviewDate = reviewDate,
             RespondentEmail = string.IsNullOrEmpty(email) ? null : email, RequestedById = User.UserId()!.Value, RequestedByName = User.DisplayName(),
             CreatedUtc = now, ExpiresUtc = now + FeedbackLinks.DefaultLifetime,
+            ProtectedToken = string.IsNullOrEmpty(email) ? null : reminderLinks.Protect(token),
         };
         db.Add(request);
         await db.SaveChangesAsync();

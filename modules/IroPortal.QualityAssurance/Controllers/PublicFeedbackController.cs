@@ -37,6 +37,7 @@ public sealed class PublicFeedbackController(PortalDbContext db, TimeProvider cl
         };
         response.Answers.AddRange(answers.ToAnswers(request.RespondentType));
         request.AnsweredUtc = now;
+        request.ProtectedToken = null; // answered: no reminder, so the link need not be kept
         db.Add(response);
         try
         {

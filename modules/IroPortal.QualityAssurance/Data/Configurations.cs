@@ -84,6 +84,7 @@ internal sealed class QaConfigurations :
         e.HasIndex(r => r.IroId);
         e.Property(r => r.TokenHash).HasMaxLength(64);
         e.Property(r => r.RespondentEmail).HasMaxLength(256);
+        e.Property(r => r.ProtectedToken).HasMaxLength(500);
         e.Property(r => r.RequestedByName).HasMaxLength(256);
     }
 

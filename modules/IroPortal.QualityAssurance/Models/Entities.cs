@@ -113,6 +113,9 @@ public sealed class FeedbackRequest
     public Guid IroId { get; set; }
     public DateOnly? ReviewDate { get; set; }
     public string? RespondentEmail { get; set; }
+    /// <summary>The link's secret, encrypted with the portal's data-protection keys, kept only when there is an
+    /// email to remind, so the one reminder can carry the link. Cleared when the feedback is given.</summary>
+    public string? ProtectedToken { get; set; }
     public Guid RequestedById { get; set; }
     public string RequestedByName { get; set; } = "";
     public DateTime CreatedUtc { get; set; }
