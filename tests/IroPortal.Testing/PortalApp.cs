@@ -37,6 +37,8 @@ public sealed partial class PortalApp : WebApplicationFactory<Program>
             ["Security:RequireTwoFactor"] = "false",
             ["Security:SignInAttemptsPerMinute"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Email is written to files unless a test points it at an SMTP server: nothing leaves the machine.
+            ["Email:PickupDirectory"] = Path.Combine(TestPaths.Scratch, $"mail-{Guid.NewGuid():N}"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;
@@ -60,6 +62,13 @@ public sealed partial class PortalApp : WebApplicationFactory<Program>
     {
         using var scope = Services.CreateScope();
         return await work(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    /// <summary>Uses a service in a scope of its own.</summary>
+    public async Task<TResult> InScope<TService, TResult>(Func<TService, Task<TResult>> work) where TService : notnull
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     /// <summary>A browser-like client: HTTPS (so secure cookies flow), keeps cookies, does not follow redirects.</summary>

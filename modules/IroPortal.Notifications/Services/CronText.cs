@@ -15,7 +15,7 @@ public static partial class CronText
         var match = DailyOrWeekly().Match(cron.Trim());
         if (!match.Success) return $"On the schedule \"{cron}\" (UK time)";
         var time = new TimeOnly(int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
-        var at = time.ToString(time.Minute == 0 ? "h" : "h:mm", CultureInfo.InvariantCulture) + (time.Hour < 12 ? "am" : "pm");
+        var at = time.ToString(time.Minute == 0 ? "%h" : "h:mm", CultureInfo.InvariantCulture) + (time.Hour < 12 ? "am" : "pm");
         var day = match.Groups[4].Value switch
         {
             "?" => "Every day",
