@@ -1,0 +1,60 @@
+using IroPortal.Modularity;
+using IroPortal.Notifications.Services;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace IroPortal.Browser.Tests;
+
+public sealed class NotificationsBrowserTests
+{
+    [Fact]
+    public async Task The_reminder_pages_pass_axe_and_an_IRO_opens_a_reminder_from_the_header()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        // A deadline today for the demo round, and the rule run: the IROs still to send have a reminder.
+        await session.App.InDatabase(async db =>
+        {
+            var round = db.Set<IroPortal.Contributions.Models.ContributionRound>().OrderByDescending(r => r.YearStart).First();
+            round.Deadline = UkTime.Today(session.App.Clock);
+            return await db.SaveChangesAsync();
+        });
+        await session.App.Services.GetRequiredService<JobRunner>().RunAsync("contributions.round-deadline", CancellationToken.None);
+
+        var page = await session.NewPageAsync();
+        await BrowserSession.SignInAsync(page, "iro2@northmoor.example");
+        await page.GotoAsync("/staff");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Notifications 1 unread" }).ClickAsync();
+        await BrowserSession.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("annual report is due today") }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/contributions/mine$"));
+        await page.GotoAsync("/notifications/preferences");
+        await page.GetByLabel("One email each morning with the ones that are not urgent").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("reminders that are not urgent will come in one email each morning");
+        await BrowserSession.AssertAccessibleAsync(page);
+
+        var manager = await (await session.NewContextAsync()).NewPageAsync();
+        await BrowserSession.SignInAsync(manager, "manager@northmoor.example");
+        await manager.GotoAsync("/reminders");
+        await BrowserSession.AssertAccessibleAsync(manager);
+        await manager.GotoAsync("/reminders/rules/contributions.round-deadline");
+        await manager.GetByLabel("Days before the deadline").FillAsync("0");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(manager.Locator(".govuk-error-summary")).ToContainTextAsync("Days before the deadline must be a whole number from 1 to 60");
+        await BrowserSession.AssertAccessibleAsync(manager);
+        await manager.GotoAsync("/reminders/timetable");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Add the date" }).ClickAsync();
+        await Assertions.Expect(manager.Locator(".govuk-error-summary")).ToContainTextAsync("Enter what happens on the day");
+        await BrowserSession.AssertAccessibleAsync(manager);
+
+        var admin = await (await session.NewContextAsync()).NewPageAsync();
+        await BrowserSession.SignInAsync(admin, "admin@northmoor.example");
+        await admin.GotoAsync("/admin/jobs");
+        await BrowserSession.AssertAccessibleAsync(admin);
+        await admin.Locator("form[action='/admin/jobs/notifications.digest/pause'] button").ClickAsync();
+        await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("Daily digest is paused");
+        await admin.GotoAsync("/admin/jobs/notifications.outbox");
+        await BrowserSession.AssertAccessibleAsync(admin);
+        session.AssertNoPageProblems();
+    }
+}
