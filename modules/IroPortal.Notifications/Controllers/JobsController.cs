@@ -19,16 +19,16 @@ public sealed class JobsController(ISchedulerFactory schedulers, JobCatalog cata
         var scheduler = await schedulers.GetScheduler();
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-7);
         var runs = await db.Set<JobRun>().AsNoTracking().Where(r => r.StartedUtc >= since).ToListAsync();
-        var lastRuns = await db.Set<JobRun>().AsNoTracking().GroupBy(r => r.JobKey)
-            .Select(g => g.OrderByDescending(r => r.StartedUtc).First()).ToListAsync();
         var rows = new List<JobRow>();
         foreach (var job in catalog.Jobs)
         {
             var triggerKey = JobCatalog.TriggerKeyOf(job.Key);
             var trigger = await scheduler.GetTrigger(triggerKey);
             var state = trigger is null ? TriggerState.None : await scheduler.GetTriggerState(triggerKey);
+            // One indexed query a job: the last run may be older than the week.
+            var lastRun = await db.Set<JobRun>().AsNoTracking().Where(r => r.JobKey == job.Key).OrderByDescending(r => r.StartedUtc).FirstOrDefaultAsync();
             rows.Add(new JobRow(job, state, trigger?.NextFireTimeUtc?.UtcDateTime, trigger?.PreviousFireTimeUtc?.UtcDateTime,
-                lastRuns.SingleOrDefault(r => r.JobKey == job.Key), runs.Count(r => r.JobKey == job.Key && r.FinishedUtc != null && !r.Succeeded)));
+                lastRun, runs.Count(r => r.JobKey == job.Key && r.FinishedUtc != null && !r.Succeeded)));
         }
         var metadata = await scheduler.GetMetadata();
         var nodes = metadata.JobStoreClustered ? await scheduler.QueryClusterNodes() : [];
