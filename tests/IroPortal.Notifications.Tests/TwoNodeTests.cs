@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using IroPortal.Modularity;
 using Npgsql;
 using Xunit.Abstractions;
@@ -95,7 +94,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
 
         public static async Task<Node> StartAsync(string name, string database, SmtpSink sink, ITestOutputHelper output)
         {
-            var port = FreePort();
+            var port = PostgresServer.FreePort();
             var folder = Directory.CreateDirectory(Path.Combine(TestPaths.Scratch, $"{name}-{Guid.NewGuid():N}")).FullName;
             var start = new ProcessStartInfo("dotnet", [WebHost(), "--urls", $"http://127.0.0.1:{port}"])
             {
@@ -163,13 +162,6 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
             var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("The repository root was not found above " + binary.FullName),
                 "src", "IroPortal.Web", "bin", configuration, binary.Name, "IroPortal.Web.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException("Build the portal first: " + path);
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

@@ -72,7 +72,8 @@ public sealed class PostgresServer : IDisposable
             ?? throw new InvalidOperationException("PostgreSQL server binaries (initdb, pg_ctl) were not found. Install postgresql (apt-get install postgresql), set PG_BIN to their folder, or set IROPORTAL_TEST_POSTGRES to a server's connection string. .ci/run installs them.");
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing is listening on.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -56,7 +56,7 @@ public sealed class RemindersController(IEnumerable<IReminderRule> rules, RuleSe
     }
 
     [RequirePermission(NotificationPermissions.ManageReminders), HttpGet("/reminders/timetable")]
-    public async Task<IActionResult> Timetable() => View(await TimetablePage(new MilestoneForm { RemindDaysBefore = 7 }, new BoardMeetingForm { PapersWorkingDaysBefore = 10 }));
+    public async Task<IActionResult> Timetable() => View(await TimetablePage(MilestoneForm.Blank(), BoardMeetingForm.Blank()));
 
     [RequirePermission(NotificationPermissions.ManageReminders), HttpPost("/reminders/timetable")]
     public async Task<IActionResult> AddMilestone([Bind(Prefix = "Milestone")] MilestoneForm form)
@@ -70,7 +70,7 @@ public sealed class RemindersController(IEnumerable<IReminderRule> rules, RuleSe
         var roles = form.Roles.Where(AudienceRoles.Contains).Distinct().ToList();
         if (roles.Count == 0) ModelState.AddModelError("Milestone.Roles", "Choose who should be reminded");
         if (form.RemindDaysBefore is not (>= 0 and <= 60)) ModelState.AddModelError("Milestone.RemindDaysBefore", "Days before must be a whole number from 0 to 60");
-        if (!ModelState.IsValid) return View("Timetable", await TimetablePage(form, new BoardMeetingForm { PapersWorkingDaysBefore = 10 }));
+        if (!ModelState.IsValid) return View("Timetable", await TimetablePage(form, BoardMeetingForm.Blank()));
 
         Add(title, date!.Value, roles, form.RemindDaysBefore!.Value);
         await db.SaveChangesAsync();
@@ -94,7 +94,7 @@ public sealed class RemindersController(IEnumerable<IReminderRule> rules, RuleSe
             if (papersDue < today)
                 ModelState.AddModelError("Board.PapersWorkingDaysBefore", $"The papers would have been due on {UkTime.Format(papersDue)}, which has passed. Choose fewer working days or a later meeting");
         }
-        if (!ModelState.IsValid) return View("Timetable", await TimetablePage(new MilestoneForm { RemindDaysBefore = 7 }, form));
+        if (!ModelState.IsValid) return View("Timetable", await TimetablePage(MilestoneForm.Blank(), form));
 
         Add("Corporate parenting board meeting", meeting!.Value, [PortalRoles.BoardMember, PortalRoles.IroManager], 7);
         Add("Annual report papers due to the board clerk", papersDue, [PortalRoles.IroManager, PortalRoles.SeniorManager], 10);
@@ -139,11 +139,16 @@ public sealed class MilestoneForm
     public string? Title { get; set; }
     public DateParts Date { get; set; } = new();
     public List<string> Roles { get; set; } = [];
+    /// <summary>Null when what was typed is not a number, so the error says so (a default here would hide it).</summary>
     public int? RemindDaysBefore { get; set; }
+
+    public static MilestoneForm Blank() => new() { RemindDaysBefore = 7 };
 }
 
 public sealed class BoardMeetingForm
 {
     public DateParts MeetingDate { get; set; } = new();
     public int? PapersWorkingDaysBefore { get; set; }
+
+    public static BoardMeetingForm Blank() => new() { PapersWorkingDaysBefore = 10 };
 }

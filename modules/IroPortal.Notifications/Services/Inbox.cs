@@ -44,7 +44,7 @@ public sealed class Inbox(PortalDbContext db, TimeProvider clock) : IUnreadNotif
         preference.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         if (!dailyDigest)
         {
-            // Nothing is left waiting for a digest that will no longer come: it goes in the next digest run's place, now.
+            // No digest will come for what was waiting; it stays in the portal's list, and new reminders are emailed as they come.
             await db.Set<Notification>().Where(n => n.UserId == userId && n.AwaitingDigest).ExecuteUpdateAsync(u => u.SetProperty(n => n.AwaitingDigest, false));
         }
         await db.SaveChangesAsync();

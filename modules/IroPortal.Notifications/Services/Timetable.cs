@@ -33,6 +33,7 @@ public sealed class TimetableReminders(PortalDbContext db, IStaffDirectory staff
         var horizon = today.AddDays(60);
         var milestones = await db.Set<Milestone>().AsNoTracking().Where(m => m.Date >= today && m.Date <= horizon).ToListAsync(cancellationToken);
         var due = new List<ReminderOccurrence>();
+        var inRole = new Dictionary<string, IReadOnlyList<StaffMember>>(); // each role read once a run, not once a milestone
         foreach (var milestone in milestones)
         {
             if (MilestoneDates.OccurrenceOn(milestone.Date, milestone.RemindDaysBefore, today) is not { } occurrence) continue;
@@ -43,8 +44,11 @@ public sealed class TimetableReminders(PortalDbContext db, IStaffDirectory staff
                 : $"{milestone.Title} is on {UkTime.Format(milestone.Date)}, in {milestone.Date.DayNumber - today.DayNumber} days.";
             var people = new Dictionary<Guid, StaffMember>();
             foreach (var role in milestone.RoleList)
-                foreach (var person in await staff.InRoleAsync(role, cancellationToken))
+            {
+                if (!inRole.TryGetValue(role, out var members)) inRole[role] = members = await staff.InRoleAsync(role, cancellationToken);
+                foreach (var person in members)
                     people.TryAdd(person.Id, person);
+            }
             foreach (var person in people.Values)
                 due.Add(new ReminderOccurrence($"milestone:{milestone.Id}:{milestone.Date:yyyy-MM-dd}", occurrence, ReminderRecipient.User(person.Id),
                     title, body, person.Roles.Contains(PortalRoles.IroManager) ? "/reminders/timetable" : "/notifications", Urgent: onTheDay));
