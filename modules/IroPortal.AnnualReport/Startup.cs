@@ -1,3 +1,4 @@
+using IroPortal.AnnualReport.Contracts;
 using IroPortal.AnnualReport.Seed;
 using IroPortal.AnnualReport.Services;
 using IroPortal.Data.Seeding;
@@ -17,6 +18,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ReportService>();
         services.AddScoped<FigureBlocks>();
         services.AddScoped<ReportAccess>();
+        services.AddScoped<IApprovedReports, ApprovedReports>();
         services.AddScoped<IPortalSeeder, ReportDemoSeeder>();
         services.AddSingleton(new ModuleStylesheet("/_content/IroPortal.AnnualReport/report.css"));
     }

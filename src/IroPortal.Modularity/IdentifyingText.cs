@@ -72,7 +72,8 @@ public static partial class IdentifyingText
         foreach (Match match in CapitalisedMidSentence().Matches(text))
         {
             var word = match.Value;
-            if (CommonWords.Contains(word) || allowed.Contains(word) || findings.Any(f => f.Text == word)) continue;
+            var bare = word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("\u2019s", StringComparison.Ordinal) ? word[..^2] : word; // "the Handbook's"
+            if (CommonWords.Contains(bare) || allowed.Contains(bare) || findings.Any(f => f.Text == word)) continue;
             findings.Add(new("a name", word, true));
         }
         return findings;

@@ -24,6 +24,9 @@ public static class UkTime
 
     public static string Short(DateOnly date) => date.ToString("d MMM yyyy", EnGb);
 
+    /// <summary>The UK calendar date of a moment: "published 3 June 2026".</summary>
+    public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(FromUtc(utc));
+
     /// <summary>Today's date in the UK: what "on the day" and "overdue" mean to people here.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(FromUtc(clock.GetUtcNow().UtcDateTime));
 }

@@ -1,3 +1,4 @@
+using IroPortal.AnnualReport.Contracts;
 using IroPortal.AnnualReport.Models;
 using IroPortal.AnnualReport.Services;
 using IroPortal.Modularity;
@@ -9,13 +10,13 @@ namespace IroPortal.AnnualReport.Tests;
 public sealed class ReportRulesTests
 {
     [Fact]
-    public void A_report_goes_draft_to_review_to_approved_and_back_to_draft_only_from_review()
+    public void A_report_goes_draft_to_review_to_approved_and_back_to_draft_from_review_or_to_be_corrected()
     {
         var allowed = (from before in Enum.GetValues<ReportStatus>()
                        from after in Enum.GetValues<ReportStatus>()
                        where ReportWorkflow.CanMove(before, after)
                        select (before, after)).ToList();
-        Assert.Equal([(ReportStatus.Draft, ReportStatus.InReview), (ReportStatus.InReview, ReportStatus.Draft), (ReportStatus.InReview, ReportStatus.Approved)], allowed);
+        Assert.Equal([(ReportStatus.Draft, ReportStatus.InReview), (ReportStatus.InReview, ReportStatus.Draft), (ReportStatus.InReview, ReportStatus.Approved), (ReportStatus.Approved, ReportStatus.Draft)], allowed);
         Assert.False(ReportWorkflow.CanEdit(ReportStatus.Approved));
         Assert.True(ReportWorkflow.CanEdit(ReportStatus.InReview));
         Assert.True(ReportWorkflow.CanComment(ReportStatus.InReview));

@@ -1,3 +1,4 @@
+using IroPortal.AnnualReport.Contracts;
 using IroPortal.AnnualReport.Models;
 using IroPortal.AnnualReport.Services;
 using IroPortal.Data;
@@ -85,11 +86,15 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
     [RequirePermission(ReportPermissions.Approve), HttpPost("/annual-report/{year:int}/approve")]
     public Task<IActionResult> Approve(int year) => MoveAsync(year, ReportStatus.Approved);
 
-    private async Task<IActionResult> MoveAsync(int year, ReportStatus? to)
+    /// <summary>An approved report back to draft for a correction: only someone who may approve it again.</summary>
+    [RequirePermission(ReportPermissions.Approve), HttpPost("/annual-report/{year:int}/reopen")]
+    public Task<IActionResult> Reopen(int year) => MoveAsync(year, ReportStatus.Draft, reopening: true);
+
+    private async Task<IActionResult> MoveAsync(int year, ReportStatus? to, bool reopening = false)
     {
         var report = await reports.FindAsync(year);
         if (report is null) return NotFound();
-        if (to is not { } target || !ReportWorkflow.CanMove(report.Status, target))
+        if (to is not { } target || !ReportWorkflow.CanMove(report.Status, target) || report.Status == ReportStatus.Approved && !reopening)
         {
             TempData["Problem"] = $"The report is {ReportWorkflow.Name(report.Status).ToLowerInvariant()}, so it cannot be {(to is { } t ? ReportWorkflow.Name(t).ToLowerInvariant() : "moved that way")}. Nothing changed.";
             return Redirect($"/annual-report/{year}");
@@ -100,6 +105,7 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
             TempData["Saved"] = target switch
             {
                 ReportStatus.InReview => "Sent for review. Senior managers can now read it and comment on each section.",
+                ReportStatus.Draft when reopening => "Reopened for a correction. What was published stays published until you publish the corrected version.",
                 ReportStatus.Draft => "Taken back to draft. Reviewers no longer see it.",
                 _ => "Approved. The text and figures are frozen: a later import will not change this report.",
             };

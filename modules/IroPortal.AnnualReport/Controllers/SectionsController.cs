@@ -1,3 +1,4 @@
+using IroPortal.AnnualReport.Contracts;
 using IroPortal.AnnualReport.Models;
 using IroPortal.AnnualReport.Services;
 using IroPortal.Contributions.Contracts;

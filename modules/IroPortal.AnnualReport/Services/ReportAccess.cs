@@ -1,3 +1,4 @@
+using IroPortal.AnnualReport.Contracts;
 using System.Security.Claims;
 using IroPortal.AnnualReport.Models;
 using IroPortal.Modularity.Permissions;
@@ -29,16 +30,21 @@ public static class SectionHtml
     {
         var html = new HtmlContentBuilder();
         html.AppendHtml(ReportMarkdown.Render(section.Body, kind => FigureBlocks.Render(figures, kind)));
-        if (section.Key == ReportOutline.ProgressLast && report.Progress.Count > 0)
-        {
-            html.AppendHtml("<dl class=\"govuk-summary-list\">");
-            foreach (var item in report.Progress.OrderBy(p => p.Position))
-                html.AppendHtml("<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">")
-                    .Append(item.Priority).AppendHtml("</dt><dd class=\"govuk-summary-list__value app-multiline\">")
-                    .Append(item.Update.Length > 0 ? item.Update : "Waiting for an update.").AppendHtml("</dd></div>");
-            html.AppendHtml("</dl>");
-        }
+        if (section.Key == ReportOutline.ProgressLast)
+            AppendProgress(html, report.Progress.OrderBy(p => p.Position).Select(p => new CarriedPriority(p.Priority, p.Update)).ToList());
         return html;
+    }
+
+    /// <summary>Each carried-over priority with its update, as a summary list.</summary>
+    public static void AppendProgress(HtmlContentBuilder html, IReadOnlyList<CarriedPriority> progress)
+    {
+        if (progress.Count == 0) return;
+        html.AppendHtml("<dl class=\"govuk-summary-list\">");
+        foreach (var item in progress)
+            html.AppendHtml("<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">")
+                .Append(item.Priority).AppendHtml("</dt><dd class=\"govuk-summary-list__value app-multiline\">")
+                .Append(item.Update.Length > 0 ? item.Update : "Waiting for an update.").AppendHtml("</dd></div>");
+        html.AppendHtml("</dl>");
     }
 
     public static string Anchor(ReportSection section) => "section-" + section.Id.ToString("N")[..12];

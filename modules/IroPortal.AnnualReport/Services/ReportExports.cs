@@ -1,3 +1,4 @@
+using IroPortal.AnnualReport.Contracts;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;

@@ -28,7 +28,7 @@ public static class ReportOutline
     ];
 }
 
-/// <summary>What may happen to a report, and when. Approval is final here; publishing comes later.</summary>
+/// <summary>What may happen to a report, and when. An approved report goes back to draft only to be corrected.</summary>
 public static class ReportWorkflow
 {
     public static bool CanMove(Models.ReportStatus from, Models.ReportStatus to) => (from, to) switch
@@ -36,6 +36,7 @@ public static class ReportWorkflow
         (Models.ReportStatus.Draft, Models.ReportStatus.InReview) => true,
         (Models.ReportStatus.InReview, Models.ReportStatus.Draft) => true,
         (Models.ReportStatus.InReview, Models.ReportStatus.Approved) => true,
+        (Models.ReportStatus.Approved, Models.ReportStatus.Draft) => true, // reopened for a correction
         _ => false,
     };
 

@@ -150,15 +150,18 @@ public sealed class ReportService(PortalDbContext db, FigureBlocks figures, IAud
             report.ApprovedUtc = clock.GetUtcNow().UtcDateTime;
             report.ApprovedByName = by;
         }
+        var reopening = report.Status == ReportStatus.Approved;
         if (to == ReportStatus.Draft) report.SharedWithIros = false;
+        if (reopening) report.FrozenFigures = null; // live again while it is corrected; frozen anew at approval
         report.Status = to;
         await SaveVersionAsync(report, to switch
         {
             ReportStatus.InReview => "Sent for review",
+            ReportStatus.Draft when reopening => "Reopened for a correction",
             ReportStatus.Draft => "Taken back to draft",
             _ => "Approved; its text and figures are now frozen",
         }, by);
-        await audit.RecordAsync("Annual report " + ReportWorkflow.Name(to).ToLowerInvariant(), ReportingYear.Name(report.YearStart));
+        await audit.RecordAsync(reopening ? "Annual report reopened for a correction" : "Annual report " + ReportWorkflow.Name(to).ToLowerInvariant(), ReportingYear.Name(report.YearStart));
     }
 
     public async Task ShareWithIrosAsync(Report report, bool share)

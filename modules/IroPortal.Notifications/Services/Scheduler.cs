@@ -150,6 +150,19 @@ public sealed class JobRegistrar(ISchedulerFactory factory, JobCatalog catalog, 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
+/// <summary>"Run now" for other modules: a one-off firing of the job's own trigger, clustered like any other.</summary>
+public sealed class JobTrigger(ISchedulerFactory schedulers, JobCatalog catalog) : IJobTrigger
+{
+    public async Task RunSoonAsync(string key, CancellationToken cancellationToken = default)
+    {
+        if (catalog.Find(key) is null) return;
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        // Before the registrar has added the jobs (at start-up, while seeding) the rule's own schedule will do.
+        if (!await scheduler.Exists(JobCatalog.JobKeyOf(key), cancellationToken)) return;
+        await scheduler.TriggerJob(JobCatalog.JobKeyOf(key), new JobDataMap(), cancellationToken);
+    }
+}
+
 public static class SchedulerServices
 {
     /// <summary>Quartz with its hosted service. On PostgreSQL the persistent store, clustered: several nodes share
@@ -167,6 +180,7 @@ public static class SchedulerServices
         services.AddSingleton<ScheduledWorkTypes>();
         services.AddSingleton<JobRunner>();
         services.AddTransient<PortalJob>();
+        services.AddSingleton<IJobTrigger, JobTrigger>();
 
         services.AddQuartz(quartz =>
         {

@@ -57,6 +57,13 @@ public interface IScheduledWork
 /// <param name="Schedule">A Quartz cron expression in UK time.</param>
 public sealed record ScheduledWork(string Key, string Name, string Description, string Schedule, Type WorkType);
 
+/// <summary>Runs a rule or job now rather than at its next time (after a publication, say), on whichever node
+/// the scheduler chooses. Optional: without the notifications module nothing runs.</summary>
+public interface IJobTrigger
+{
+    Task RunSoonAsync(string key, CancellationToken cancellationToken = default);
+}
+
 /// <summary>How many unread notifications a user has, for the staff header. Optional: without the
 /// notifications module there is no count.</summary>
 public interface IUnreadNotifications
