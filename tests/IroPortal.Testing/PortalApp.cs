@@ -39,6 +39,8 @@ public sealed partial class PortalApp : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             // Email is written to files unless a test points it at an SMTP server: nothing leaves the machine.
             ["Email:PickupDirectory"] = Path.Combine(TestPaths.Scratch, $"mail-{Guid.NewGuid():N}"),
+            // PDFs only where a test asks for them (WithPdf): printing the demo's at every start would slow every test.
+            ["Pdf:ChromiumPath"] = Path.Combine(TestPaths.Scratch, "no-chromium-here"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;
@@ -56,6 +58,15 @@ public sealed partial class PortalApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
     }
+
+    /// <summary>Settings that let the portal print PDFs with the machine's Chromium (CHROMIUM_PATH, else Debian's).</summary>
+    public static Dictionary<string, string?> WithPdf(Dictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>(settings ?? []) { ["Pdf:ChromiumPath"] = ChromiumPath };
+        return all;
+    }
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
 
     /// <summary>Reads or changes the database directly, in a scope of its own.</summary>
     public async Task<TResult> InDatabase<TResult>(Func<PortalDbContext, Task<TResult>> work)

@@ -1,0 +1,235 @@
+using IroPortal.AnnualReport.Contracts;
+using IroPortal.Data;
+using IroPortal.Modularity;
+using IroPortal.Modularity.Forms;
+using IroPortal.Modularity.Permissions;
+using IroPortal.Publishing.Models;
+using IroPortal.Publishing.Services;
+using IroPortal.Users.Contracts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace IroPortal.Publishing.Controllers;
+
+/// <summary>The manager's side of publishing: board-only parts, the privacy guard and its overrides, the
+/// approved names, and publishing to the board and the public.</summary>
+[Area("Publishing")]
+[RequirePermission(PublishingPermissions.Publish)]
+public sealed class PublishingController(PortalDbContext db, PublishingService publishing, ChildrenSummaryService children, IApprovedReports reports,
+    IStaffDirectory staff, PdfPrinter printer, TimeProvider clock) : Controller
+{
+    public const int MaxReason = 1000;
+    public const int MaxChangeNote = 2000;
+
+    [HttpGet("/publishing")]
+    public async Task<IActionResult> Index()
+    {
+        var years = await reports.ApprovedYearsAsync();
+        var releases = await db.Set<Release>().AsNoTracking().GroupBy(r => new { r.YearStart, r.Audience })
+            .Select(g => new { g.Key.YearStart, g.Key.Audience, Number = g.Max(r => r.Number) }).ToListAsync();
+        var published = releases.ToLookup(r => r.YearStart, r => (r.Audience, r.Number));
+        var allYears = years.Union(releases.Select(r => r.YearStart)).OrderDescending().ToList();
+        return View(new PublishingIndexPage(allYears, years.ToHashSet(), published));
+    }
+
+    [HttpGet("/publishing/{year:int}")]
+    public async Task<IActionResult> Year(int year) => await YearPage(year, new PublishBoardForm(), new PublishPublicForm());
+
+    private async Task<IActionResult> YearPage(int year, PublishBoardForm board, PublishPublicForm publicForm)
+    {
+        var report = await publishing.ApprovedAsync(year);
+        var releases = await publishing.ReleasesAsync(year);
+        if (report is null && releases.Count == 0) return NotFound();
+        GuardState? boardGuard = null, publicGuard = null;
+        if (report is not null)
+        {
+            boardGuard = await publishing.CheckAsync(report, Audience.Board);
+            publicGuard = await publishing.CheckAsync(report, Audience.Public);
+        }
+        return View("Year", new PublishingYearPage(year, report, await publishing.BoardOnlyAsync(year), boardGuard, publicGuard, releases, board, publicForm, printer.IsAvailable));
+    }
+
+    [HttpPost("/publishing/{year:int}/board-only")]
+    public async Task<IActionResult> BoardOnly(int year, List<Guid> sectionIds)
+    {
+        if (await publishing.ApprovedAsync(year) is not { } report) return NotFound();
+        var wanted = sectionIds.Where(id => report.Sections.Any(s => s.Id == id)).ToHashSet();
+        var existing = await db.Set<BoardOnlySection>().Where(b => b.YearStart == year).ToListAsync();
+        db.RemoveRange(existing.Where(b => !wanted.Contains(b.SectionId)));
+        foreach (var id in wanted.Where(id => existing.All(b => b.SectionId != id)))
+            db.Add(new BoardOnlySection { Id = Guid.CreateVersion7(), YearStart = year, SectionId = id, MarkedUtc = clock.GetUtcNow().UtcDateTime, MarkedByName = User.DisplayName() });
+        await db.SaveChangesAsync();
+        TempData["Saved"] = wanted.Count == 0 ? "No section is board-only: the public report will have every section."
+            : $"{wanted.Count} section{(wanted.Count == 1 ? " is" : "s are")} board-only. They are in the board version and never in the public report.";
+        return Redirect($"/publishing/{year}#board-only");
+    }
+
+    /// <summary>Adds a word the guard took for a name to the approved list, for every year.</summary>
+    [HttpPost("/publishing/names")]
+    public async Task<IActionResult> ApproveName(string? name, string? returnTo)
+    {
+        var trimmed = (name ?? "").Trim();
+        if (trimmed.Length is 0 or > 100)
+            TempData["Problem"] = "Give the name to approve, in no more than 100 characters.";
+        else if (!await db.Set<ApprovedName>().AnyAsync(n => n.Name == trimmed))
+        {
+            db.Add(new ApprovedName { Id = Guid.CreateVersion7(), Name = trimmed, AddedUtc = clock.GetUtcNow().UtcDateTime, AddedByName = User.DisplayName() });
+            await SaveIgnoringDuplicateAsync();
+            TempData["Saved"] = $"\u201c{trimmed}\u201d is approved: the privacy guard will not stop at it again.";
+        }
+        return Redirect(LocalOr(returnTo, "/publishing/names"));
+    }
+
+    [HttpPost("/publishing/names/staff")]
+    public async Task<IActionResult> ApproveStaffNames(string? returnTo)
+    {
+        var known = (await db.Set<ApprovedName>().Select(n => n.Name).ToListAsync()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var added = 0;
+        foreach (var role in PortalRoles.All)
+            foreach (var person in await staff.InRoleAsync(role))
+                if (known.Add(person.DisplayName))
+                {
+                    db.Add(new ApprovedName { Id = Guid.CreateVersion7(), Name = person.DisplayName, AddedUtc = clock.GetUtcNow().UtcDateTime, AddedByName = User.DisplayName() });
+                    added++;
+                }
+        await SaveIgnoringDuplicateAsync();
+        TempData["Saved"] = added == 0 ? "Every member of staff's name was already approved." : $"{added} staff names approved.";
+        return Redirect(LocalOr(returnTo, "/publishing/names"));
+    }
+
+    [HttpGet("/publishing/names")]
+    public async Task<IActionResult> Names() =>
+        View(await db.Set<ApprovedName>().AsNoTracking().OrderBy(n => n.Name).ToListAsync());
+
+    [HttpPost("/publishing/names/{id:guid}/remove")]
+    public async Task<IActionResult> RemoveName(Guid id)
+    {
+        if (await db.Set<ApprovedName>().FindAsync(id) is not { } name) return NotFound();
+        db.Remove(name);
+        await db.SaveChangesAsync();
+        TempData["Saved"] = $"\u201c{name.Name}\u201d is no longer approved: the privacy guard will stop at it again.";
+        return Redirect("/publishing/names");
+    }
+
+    /// <summary>Records that a finding is a false positive (or that a small number does not count children), with the reason and who.</summary>
+    [HttpPost("/publishing/{year:int}/overrides")]
+    public async Task<IActionResult> Override(int year, Audience audience, string? key, string? reason, string? returnTo)
+    {
+        var back = LocalOr(returnTo, $"/publishing/{year}");
+        var findings = await FindingsAsync(year, audience);
+        if (findings.FirstOrDefault(f => f.Finding.Key == key) is not { } finding)
+        {
+            TempData["Problem"] = "That finding is no longer there: the report or the approved names have changed. Here is the guard as it is now.";
+            return Redirect(back);
+        }
+        var because = (reason ?? "").Trim();
+        if (because.Length is 0 or > MaxReason)
+        {
+            TempData["Problem"] = $"Give the reason \u201c{finding.Finding.Text}\u201d in {finding.Finding.Where} can be published, in no more than {MaxReason} characters.";
+            return Redirect(back);
+        }
+        if (finding.Override is null)
+        {
+            db.Add(new GuardOverride
+            {
+                Id = Guid.CreateVersion7(), YearStart = year, Audience = audience, FindingKey = finding.Finding.Key, Kind = finding.Finding.Kind,
+                Text = finding.Finding.Text.Length > 500 ? finding.Finding.Text[..500] : finding.Finding.Text, Reason = because, ByName = User.DisplayName(), Utc = clock.GetUtcNow().UtcDateTime,
+            });
+            await SaveIgnoringDuplicateAsync();
+        }
+        TempData["Saved"] = $"Override recorded for \u201c{finding.Finding.Text}\u201d, with your reason.";
+        return Redirect(back);
+    }
+
+    [HttpPost("/publishing/{year:int}/overrides/{id:guid}/remove")]
+    public async Task<IActionResult> RemoveOverride(int year, Guid id, string? returnTo)
+    {
+        if (await db.Set<GuardOverride>().SingleOrDefaultAsync(o => o.Id == id && o.YearStart == year) is not { } found) return NotFound();
+        db.Remove(found);
+        await db.SaveChangesAsync();
+        TempData["Saved"] = $"Override withdrawn: \u201c{found.Text}\u201d is a finding again.";
+        return Redirect(LocalOr(returnTo, $"/publishing/{year}"));
+    }
+
+    /// <summary>What a version would look like if published now, with the guard's findings listed above it.</summary>
+    [HttpGet("/publishing/{year:int}/preview/{audience}")]
+    public async Task<IActionResult> Preview(int year, Audience audience)
+    {
+        if (audience == Audience.Children || await publishing.ApprovedAsync(year) is not { } report) return NotFound();
+        return View(new PreviewPage(year, audience, await publishing.CheckAsync(report, audience)));
+    }
+
+    [HttpPost("/publishing/{year:int}/board")]
+    public async Task<IActionResult> PublishBoard(int year, [Bind(Prefix = "Board")] PublishBoardForm form)
+    {
+        var date = form.MeetingDate.Validate(ModelState, "Board.MeetingDate", "the date of the board meeting", notBefore: UkTime.Today(clock).AddYears(-1));
+        var isCorrection = await db.Set<Release>().AnyAsync(r => r.YearStart == year && r.Audience == Audience.Board);
+        ValidateChangeNote(form.ChangeNote, "Board.ChangeNote", isCorrection);
+        if (!ModelState.IsValid) return await YearPage(year, form, new PublishPublicForm());
+        var result = await publishing.PublishReportAsync(year, Audience.Board, date, form.ChangeNote ?? "", User.DisplayName());
+        return AfterPublish(year, result, $"Published to the board for the meeting on {UkTime.Format(date!.Value)}. Board members are being told.");
+    }
+
+    [HttpPost("/publishing/{year:int}/public")]
+    public async Task<IActionResult> PublishPublic(int year, [Bind(Prefix = "Public")] PublishPublicForm form)
+    {
+        var isCorrection = await db.Set<Release>().AnyAsync(r => r.YearStart == year && r.Audience == Audience.Public);
+        ValidateChangeNote(form.ChangeNote, "Public.ChangeNote", isCorrection);
+        if (!ModelState.IsValid) return await YearPage(year, new PublishBoardForm(), form);
+        var result = await publishing.PublishReportAsync(year, Audience.Public, null, form.ChangeNote ?? "", User.DisplayName());
+        return AfterPublish(year, result, $"Published at /reports/{year}. It is on the public site now.");
+    }
+
+    private void ValidateChangeNote(string? note, string field, bool isCorrection)
+    {
+        if (isCorrection && string.IsNullOrWhiteSpace(note))
+            ModelState.AddModelError(field, "Say what changed since the last version: readers see this note, with today's date, on the page");
+        else if (note?.Trim().Length > MaxChangeNote)
+            ModelState.AddModelError(field, $"The note of what changed must be {MaxChangeNote} characters or fewer");
+    }
+
+    private IActionResult AfterPublish(int year, PublishResult result, string saved)
+    {
+        if (result.Release is null) TempData["Problem"] = result.Problem;
+        else TempData["Saved"] = saved + (result.Release.Pdf is null ? " " + result.Release.PdfProblem : "");
+        return Redirect($"/publishing/{year}");
+    }
+
+    private async Task<IReadOnlyList<CheckedFinding>> FindingsAsync(int year, Audience audience)
+    {
+        if (audience == Audience.Children)
+            return await db.Set<ChildrenSummary>().AsNoTracking().SingleOrDefaultAsync(s => s.YearStart == year) is { } summary ? await children.CheckAsync(summary) : [];
+        return await publishing.ApprovedAsync(year) is { } report ? (await publishing.CheckAsync(report, audience)).Findings : [];
+    }
+
+    private async Task SaveIgnoringDuplicateAsync()
+    {
+        try { await db.SaveChangesAsync(); }
+        catch (DbUpdateException) { db.ChangeTracker.Clear(); } // the same approval sent twice at once: one is enough
+    }
+
+    /// <summary>Only a path on this portal: never a redirect to somewhere else.</summary>
+    public static string LocalOr(string? path, string fallback) =>
+        path is { Length: > 0 } && path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal) ? path : fallback;
+}
+
+public sealed class PublishBoardForm
+{
+    public DateParts MeetingDate { get; set; } = new();
+    public string? ChangeNote { get; set; }
+}
+
+public sealed class PublishPublicForm
+{
+    public string? ChangeNote { get; set; }
+}
+
+public sealed record PublishingIndexPage(IReadOnlyList<int> Years, IReadOnlySet<int> Approved, ILookup<int, (Audience Audience, int Number)> Published);
+
+public sealed record PublishingYearPage(int Year, ApprovedReport? Report, IReadOnlySet<Guid> BoardOnly, GuardState? BoardGuard, GuardState? PublicGuard,
+    IReadOnlyList<Release> Releases, PublishBoardForm Board, PublishPublicForm Public, bool PdfAvailable);
+
+public sealed record PreviewPage(int Year, Audience Audience, GuardState Guard);
+
+/// <param name="PlaceLink">Where each finding's anchor is: the preview of this version.</param>
+public sealed record FindingsPanel(int Year, Audience Audience, IReadOnlyList<CheckedFinding> Findings, string PlaceLink, string ReturnTo);

@@ -1,0 +1,89 @@
+using System.Text;
+using IroPortal.Data;
+using IroPortal.Modularity;
+using IroPortal.Publishing.Models;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IroPortal.Publishing.Services;
+
+/// <summary>One idea of the Easy Read summary: a heading, the manager's words, and a picture beside them.</summary>
+public sealed record SummaryIdea(string Key, string Heading, string Hint, string Picture, string Alt, Func<ChildrenSummary, string> Text);
+
+/// <summary>The children's summary: written in a guided form, measured for readability, checked by the privacy
+/// guard, and published as Easy Read at /reports/{year}/for-children.</summary>
+public sealed class ChildrenSummaryService(PortalDbContext db, PublishingService publishing, IOptions<CouncilOptions> council, TimeProvider clock)
+{
+    public const int MaxText = 3000;
+
+    public static readonly IReadOnlyList<SummaryIdea> Ideas =
+    [
+        new("what-is-an-iro", "What is an IRO?", "Say what an IRO does, in a few short sentences.", "iro", "A grown-up sitting with a young person, listening to them", s => s.WhatIsAnIro),
+        new("what-we-did", "What we did this year", "Two or three things the IROs did this year. Use numbers children understand: \u201cnine out of ten\u201d.", "did", "A calendar with ticks on it", s => s.WhatWeDid),
+        new("what-you-told-us", "What you told us", "What children said about their reviews and their IRO, good and bad.", "told", "Two speech bubbles", s => s.WhatYouToldUs),
+        new("what-we-will-do", "What we will do next", "What will change next year because of what children said.", "next", "A path with an arrow pointing forward", s => s.WhatWeWillDo),
+        new("tell-us", "How to tell us what you think", "How a child can tell you what they think: who to ask, and the link below.", "tell", "A phone with a message on it", s => s.HowToTellUs),
+    ];
+
+    public async Task<ChildrenSummary> FindOrStartAsync(int year) =>
+        await db.Set<ChildrenSummary>().SingleOrDefaultAsync(s => s.YearStart == year) ?? new ChildrenSummary
+        {
+            YearStart = year,
+            WhatIsAnIro = "Every child in care has an IRO. IRO means Independent Reviewing Officer. Your IRO runs your reviews. A review is a meeting about your life and your plan. Your IRO makes sure people listen to you.",
+            FeedbackLink = $"mailto:{council.Value.ContactEmail}?subject=What%20I%20think%20about%20my%20review",
+        };
+
+    public async Task SaveAsync(ChildrenSummary summary, string by)
+    {
+        summary.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        summary.UpdatedByName = by;
+        if (summary.Id == Guid.Empty)
+        {
+            summary.Id = Guid.CreateVersion7();
+            db.Add(summary);
+        }
+        await db.SaveChangesAsync();
+    }
+
+    public static string AllText(ChildrenSummary summary) => string.Join("\n", Ideas.Select(i => i.Text(summary)));
+
+    public static ReadabilityReport Measure(ChildrenSummary summary) => Readability.Measure(AllText(summary));
+
+    public async Task<IReadOnlyList<CheckedFinding>> CheckAsync(ChildrenSummary summary)
+    {
+        var overrides = await publishing.OverridesAsync(summary.YearStart, Audience.Children);
+        var texts = Ideas.Select(i => new GuardText(i.Heading, i.Key, i.Text(summary)));
+        return PrivacyGuard.Scan(texts, await publishing.NamesWithCouncilAsync(), publicVersion: true)
+            .Select(f => new CheckedFinding(f, overrides.GetValueOrDefault(f.Key))).ToList();
+    }
+
+    /// <summary>The Easy Read sections: each idea's words in short paragraphs, its picture beside them.</summary>
+    public static IReadOnlyList<ReleaseSection> Compose(ChildrenSummary summary) => Ideas.Select(idea =>
+    {
+        var html = new StringBuilder("<div class=\"app-idea\"><img class=\"app-idea__picture\" src=\"/_content/IroPortal.Publishing/pictures/")
+            .Append(idea.Picture).Append(".svg\" alt=\"").Append(ReleaseComposer.Encode(idea.Alt)).Append("\" width=\"96\" height=\"96\"><div class=\"app-idea__text\">");
+        foreach (var paragraph in idea.Text(summary).Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            html.Append("<p class=\"govuk-body app-easy-read\">").Append(ReleaseComposer.Encode(paragraph)).Append("</p>");
+        if (idea.Key == "tell-us")
+            html.Append("<p class=\"govuk-body app-easy-read\"><a class=\"govuk-button app-tell-us\" href=\"").Append(ReleaseComposer.Encode(summary.FeedbackLink)).Append("\">Tell us what you think</a></p>");
+        return new ReleaseSection(idea.Key, idea.Heading, html.Append("</div></div>").ToString());
+    }).ToList();
+
+    /// <returns>Null when published; otherwise why not, in words.</returns>
+    public async Task<PublishResult> PublishAsync(ChildrenSummary summary, string? reason, string changeNote, string by)
+    {
+        if (Ideas.Any(i => i.Text(summary).Trim().Length == 0))
+            return new(null, "Write something for every part of the summary before publishing it.");
+        var outstanding = (await CheckAsync(summary)).Count(f => f.Outstanding);
+        if (outstanding > 0)
+            return new(null, $"The privacy guard has {outstanding} finding{(outstanding == 1 ? "" : "s")} to deal with before this can be published.");
+        var readability = Measure(summary);
+        if (readability.AboveLimit && string.IsNullOrWhiteSpace(reason))
+            return new(null, $"The summary reads at grade {readability.Grade:0.#}, above grade {ReadabilityReport.GradeLimit:0}. Make it simpler, or give the reason it should be published as it is.");
+        return await publishing.SaveAsync(new Release
+        {
+            YearStart = summary.YearStart, Audience = Audience.Children, Sections = ReleaseSection.Write(Compose(summary)),
+            ReadabilityReason = readability.AboveLimit ? reason!.Trim() : null,
+        }, changeNote, by);
+    }
+}

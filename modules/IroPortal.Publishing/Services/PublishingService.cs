@@ -1,0 +1,115 @@
+using IroPortal.AnnualReport.Contracts;
+using IroPortal.Data;
+using IroPortal.Modularity;
+using IroPortal.Modularity.Scheduling;
+using IroPortal.Publishing.Models;
+using IroPortal.Users.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace IroPortal.Publishing.Services;
+
+public sealed record CheckedFinding(GuardFinding Finding, GuardOverride? Override)
+{
+    public bool Outstanding => Finding.Effect == FindingEffect.Blocks && Override is null;
+}
+
+/// <summary>What the privacy guard says of a release that would be published now.</summary>
+public sealed record GuardState(ReleaseDraft Draft, IReadOnlyList<CheckedFinding> Findings)
+{
+    public int Outstanding => Findings.Count(f => f.Outstanding);
+}
+
+/// <param name="Release">The release, or null when it was refused; <paramref name="Problem"/> says why.</param>
+public sealed record PublishResult(Release? Release, string? Problem);
+
+/// <summary>Publishing a year's report: the checks before, the frozen release, and what follows it (the cache, the board).</summary>
+public sealed class PublishingService(PortalDbContext db, IApprovedReports reports, ReleaseComposer composer, PdfPrinter printer, PublicCache cache,
+    IAuditTrail audit, IOptions<CouncilOptions> council, IServiceProvider services, TimeProvider clock)
+{
+    public Task<ApprovedReport?> ApprovedAsync(int year, CancellationToken cancellationToken = default) => reports.FindAsync(year, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> ApprovedNamesAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<ApprovedName>().AsNoTracking().OrderBy(n => n.Name).Select(n => n.Name).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlySet<Guid>> BoardOnlyAsync(int year, CancellationToken cancellationToken = default) =>
+        (await db.Set<BoardOnlySection>().AsNoTracking().Where(b => b.YearStart == year).Select(b => b.SectionId).ToListAsync(cancellationToken)).ToHashSet();
+
+    public async Task<GuardState> CheckAsync(ApprovedReport report, Audience audience, CancellationToken cancellationToken = default)
+    {
+        var overrides = await OverridesAsync(report.YearStart, audience, cancellationToken);
+        var draft = composer.Compose(report, audience, await BoardOnlyAsync(report.YearStart, cancellationToken), await NamesWithCouncilAsync(cancellationToken), overrides.ContainsKey);
+        return new(draft, draft.Findings.Select(f => new CheckedFinding(f, overrides.GetValueOrDefault(f.Key))).ToList());
+    }
+
+    /// <summary>The council's own name is nobody's child.</summary>
+    public async Task<IReadOnlyList<string>> NamesWithCouncilAsync(CancellationToken cancellationToken = default) =>
+        [.. await ApprovedNamesAsync(cancellationToken), council.Value.Name];
+
+    public async Task<Dictionary<string, GuardOverride>> OverridesAsync(int year, Audience audience, CancellationToken cancellationToken = default) =>
+        await db.Set<GuardOverride>().AsNoTracking().Where(o => o.YearStart == year && o.Audience == audience).ToDictionaryAsync(o => o.FindingKey, cancellationToken);
+
+    public async Task<IReadOnlyList<Release>> ReleasesAsync(int year, CancellationToken cancellationToken = default) =>
+        await db.Set<Release>().AsNoTracking().Where(r => r.YearStart == year).OrderBy(r => r.Audience).ThenByDescending(r => r.Number)
+            .Select(r => new Release { Id = r.Id, YearStart = r.YearStart, Audience = r.Audience, Number = r.Number, MeetingDate = r.MeetingDate, PublishedUtc = r.PublishedUtc,
+                PublishedByName = r.PublishedByName, ChangeNote = r.ChangeNote, ReportVersion = r.ReportVersion, PdfProblem = r.PdfProblem })
+            .ToListAsync(cancellationToken);
+
+    public string Title(int year) => $"{council.Value.Name}: Independent Reviewing Officer annual report {ReportingYear.Name(year)}";
+
+    /// <summary>Publishes the approved report to the board or the public, if the privacy guard has nothing outstanding.</summary>
+    public async Task<PublishResult> PublishReportAsync(int year, Audience audience, DateOnly? meetingDate, string changeNote, string by, CancellationToken cancellationToken = default)
+    {
+        if (await reports.FindAsync(year, cancellationToken) is not { } report)
+            return new(null, $"The report for {ReportingYear.Name(year)} is not approved, so it cannot be published. Approve it first.");
+        var state = await CheckAsync(report, audience, cancellationToken);
+        if (state.Outstanding > 0)
+            return new(null, $"The privacy guard has {state.Outstanding} finding{(state.Outstanding == 1 ? "" : "s")} to deal with before this can be published.");
+        var subtitle = audience == Audience.Board
+            ? $"Board version for the corporate parenting board meeting on {UkTime.Format(meetingDate!.Value)}"
+            : $"Published {UkTime.Format(UkTime.Today(clock))}";
+        var print = await printer.PrintAsync(Title(year), subtitle, state.Draft.Sections, cancellationToken);
+        var release = new Release
+        {
+            YearStart = year, Audience = audience, MeetingDate = meetingDate, ReportVersion = report.Version,
+            Sections = ReleaseSection.Write(state.Draft.Sections), Pdf = print.Pdf, PdfProblem = print.Problem,
+            Workbook = ReleaseWorkbook.Build(Title(year) + (audience == Audience.Board ? ", board version" : ""), state.Draft.Tables),
+        };
+        return await SaveAsync(release, changeNote, by, cancellationToken);
+    }
+
+    /// <summary>Stores a frozen release as the next number for its year and audience; what follows depends on who it is for.</summary>
+    public async Task<PublishResult> SaveAsync(Release release, string changeNote, string by, CancellationToken cancellationToken = default)
+    {
+        release.Id = Guid.CreateVersion7();
+        release.Number = 1 + (await db.Set<Release>().Where(r => r.YearStart == release.YearStart && r.Audience == release.Audience)
+            .Select(r => (int?)r.Number).MaxAsync(cancellationToken) ?? 0);
+        release.PublishedUtc = clock.GetUtcNow().UtcDateTime;
+        release.PublishedByName = by;
+        release.ChangeNote = changeNote.Trim();
+        db.Add(release);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return new(null, "Someone else published this at the same moment. Look at the list of what is published and try again if it is still needed.");
+        }
+        await audit.RecordAsync($"Published the {AudienceName(release.Audience)}", $"{ReportingYear.Name(release.YearStart)}, version {release.Number}", cancellationToken: cancellationToken);
+        if (release.Audience == Audience.Board)
+            await (services.GetService<IJobTrigger>()?.RunSoonAsync(BoardReminders.PublishedKey, cancellationToken) ?? Task.CompletedTask);
+        else
+            await cache.PublishedAsync(release.Id, cancellationToken);
+        return new(release, null);
+    }
+
+    public static string AudienceName(Audience audience) => audience switch
+    {
+        Audience.Board => "board version",
+        Audience.Public => "public report",
+        _ => "children's summary",
+    };
+}

@@ -1,0 +1,33 @@
+using IroPortal.Data.Seeding;
+using IroPortal.Modularity;
+using IroPortal.Modularity.Navigation;
+using IroPortal.Modularity.Permissions;
+using IroPortal.Modularity.Scheduling;
+using IroPortal.Publishing.Seed;
+using IroPortal.Publishing.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IroPortal.Publishing;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddSingleton<IPermissionProvider, PublishingPermissions>();
+        services.AddSingleton<INavigationProvider, AdminMenu>();
+        services.Configure<PdfOptions>(context.Configuration.GetSection("Pdf"));
+        services.AddSingleton<PdfPrinter>();
+        services.AddSingleton<PublicCache>();
+        services.AddOutputCache(PublicCache.Configure);
+        services.AddScoped<ReleaseComposer>();
+        services.AddScoped<PublishingService>();
+        services.AddScoped<ChildrenSummaryService>();
+        services.AddReminderRule<BoardReminders>();
+        services.AddScoped<IPortalSeeder, PublishingDemoSeeder>();
+        services.AddSingleton(new ModuleStylesheet("/_content/IroPortal.Publishing/publishing.css"));
+    }
+
+    // After routing and authentication: signed-in staff are never served from the cache (the default policy).
+    public override void ConfigureRequestPipeline(IApplicationBuilder app) => app.UseOutputCache();
+}
