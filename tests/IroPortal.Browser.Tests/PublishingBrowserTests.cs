@@ -1,0 +1,98 @@
+using IroPortal.Modularity;
+using IroPortal.Publishing.Models;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace IroPortal.Browser.Tests;
+
+public sealed class PublishingBrowserTests
+{
+    private static Task<int> DemoYear(BrowserSession session) =>
+        session.App.InDatabase(db => db.Set<Release>().Where(r => r.Audience == Audience.Public).Select(r => r.YearStart).SingleAsync());
+
+    [Fact]
+    public async Task The_public_report_its_index_and_the_board_version_pass_axe_and_the_keyboard_reaches_every_link()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var year = await DemoYear(session);
+        var page = await session.NewPageAsync();
+        await page.GotoAsync("/reports");
+        await BrowserSession.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = $"IRO annual report {ReportingYear.Name(year)}" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = ReportingYear.Name(year), Level = 1 })).ToBeVisibleAsync();
+        await BrowserSession.AssertAccessibleAsync(page);
+
+        // Tab through the whole page from the top: every link, the downloads among them, takes the focus in turn.
+        var links = await page.EvaluateAsync<string[]>("[...document.querySelectorAll('a[href]')].map(a => a.href)");
+        var reached = new HashSet<string>();
+        for (var i = 0; i < links.Length + 10; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<string?>("document.activeElement && document.activeElement.href || null") is { } href) reached.Add(href);
+        }
+        var missed = links.Where(l => !reached.Contains(l)).ToList();
+        Assert.True(missed.Count == 0, "The keyboard never reached: " + string.Join(", ", missed));
+        Assert.Contains(links, l => l.EndsWith($"/reports/{year}/report.pdf"));
+        Assert.Contains(links, l => l.EndsWith($"/reports/{year}/data.xlsx"));
+
+        // The data download works from the keyboard too.
+        await page.Locator($"a[href='/reports/{year}/data.xlsx']").FocusAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Keyboard.PressAsync("Enter"));
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
+
+        var board = await (await session.NewContextAsync()).NewPageAsync();
+        await BrowserSession.SignInAsync(board, "board1@northmoor.example");
+        await board.GotoAsync($"/board/{year}");
+        await Assertions.Expect(board.Locator("main")).ToContainTextAsync("The board's resolution");
+        await BrowserSession.AssertAccessibleAsync(board);
+        await board.GetByRole(AriaRole.Button, new() { Name = "Ask the question" }).First.ClickAsync();
+        await Assertions.Expect(board.Locator(".govuk-error-summary")).ToContainTextAsync("Enter your question");
+        await BrowserSession.AssertAccessibleAsync(board);
+        session.AssertNoPageProblems();
+    }
+
+    [Fact]
+    public async Task The_childrens_summary_and_the_report_fit_a_320px_phone_and_pass_axe()
+    {
+        await using var session = await BrowserSession.StartAsync(viewportWidth: 320);
+        var year = await DemoYear(session);
+        var page = await session.NewPageAsync();
+        foreach (var path in new[] { $"/reports/{year}/for-children", $"/reports/{year}", "/reports" })
+        {
+            await page.GotoAsync(path);
+            await BrowserSession.AssertAccessibleAsync(page);
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways on a 320px screen");
+        }
+        await page.GotoAsync($"/reports/{year}/for-children");
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Two speech bubbles" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tell us what you think" })).ToBeVisibleAsync();
+        session.AssertNoPageProblems();
+    }
+
+    [Fact]
+    public async Task The_managers_publishing_pages_pass_axe_with_findings_and_errors_showing()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var year = await DemoYear(session);
+        var page = await session.NewPageAsync();
+        await BrowserSession.SignInAsync(page, "manager@northmoor.example");
+        await page.GotoAsync("/publishing");
+        await BrowserSession.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = ReportingYear.Name(year) }).ClickAsync();
+        await BrowserSession.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish to the board" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("date of the board meeting");
+        await BrowserSession.AssertAccessibleAsync(page);
+
+        await page.GotoAsync($"/publishing/{year}/for-children");
+        await page.GetByLabel("What you told us").FillAsync("Kayden said his review was boring. Call 07700 900123.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and check" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("must be dealt with before this can be published");
+        await BrowserSession.AssertAccessibleAsync(page);
+        await page.GotoAsync($"/publishing/{year}/preview/Public");
+        await BrowserSession.AssertAccessibleAsync(page);
+        await page.GotoAsync("/publishing/names");
+        await BrowserSession.AssertAccessibleAsync(page);
+        session.AssertNoPageProblems();
+    }
+}
