@@ -91,11 +91,18 @@ public sealed class ChildrenSummaryForm
         s.FeedbackLink = (FeedbackLink ?? "").Trim();
     }
 
+    /// <summary>Each idea's words as typed, by field name: what the editor shows and what is validated.</summary>
+    public IReadOnlyDictionary<string, string?> Parts => new Dictionary<string, string?>
+    {
+        [nameof(WhatIsAnIro)] = WhatIsAnIro, [nameof(WhatWeDid)] = WhatWeDid, [nameof(WhatYouToldUs)] = WhatYouToldUs,
+        [nameof(WhatWeWillDo)] = WhatWeWillDo, [nameof(HowToTellUs)] = HowToTellUs,
+    };
+
     private static string Clean(string? text) => (text ?? "").Replace("\r\n", "\n").Trim();
 
     public void Validate(ModelStateDictionary state)
     {
-        foreach (var (field, text) in new[] { (nameof(WhatIsAnIro), WhatIsAnIro), (nameof(WhatWeDid), WhatWeDid), (nameof(WhatYouToldUs), WhatYouToldUs), (nameof(WhatWeWillDo), WhatWeWillDo), (nameof(HowToTellUs), HowToTellUs) })
+        foreach (var (field, text) in Parts)
             if (text?.Length > ChildrenSummaryService.MaxText)
                 state.AddModelError(field, $"Keep this part to {ChildrenSummaryService.MaxText} characters or fewer: children read it on a phone");
         var link = (FeedbackLink ?? "").Trim();

@@ -5,7 +5,6 @@ using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Publishing.Models;
 using IroPortal.Publishing.Services;
-using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +15,7 @@ namespace IroPortal.Publishing.Controllers;
 [Area("Publishing")]
 [RequirePermission(PublishingPermissions.Publish)]
 public sealed class PublishingController(PortalDbContext db, PublishingService publishing, ChildrenSummaryService children, IApprovedReports reports,
-    IStaffDirectory staff, PdfPrinter printer, TimeProvider clock) : Controller
+    PdfPrinter printer, TimeProvider clock) : Controller
 {
     public const int MaxReason = 1000;
     public const int MaxChangeNote = 2000;
@@ -83,16 +82,7 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
     [HttpPost("/publishing/names/staff")]
     public async Task<IActionResult> ApproveStaffNames(string? returnTo)
     {
-        var known = (await db.Set<ApprovedName>().Select(n => n.Name).ToListAsync()).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var added = 0;
-        foreach (var role in PortalRoles.All)
-            foreach (var person in await staff.InRoleAsync(role))
-                if (known.Add(person.DisplayName))
-                {
-                    db.Add(new ApprovedName { Id = Guid.CreateVersion7(), Name = person.DisplayName, AddedUtc = clock.GetUtcNow().UtcDateTime, AddedByName = User.DisplayName() });
-                    added++;
-                }
-        await SaveIgnoringDuplicateAsync();
+        var added = await publishing.ApproveStaffNamesAsync(User.DisplayName());
         TempData["Saved"] = added == 0 ? "Every member of staff's name was already approved." : $"{added} staff names approved.";
         return Redirect(LocalOr(returnTo, "/publishing/names"));
     }

@@ -23,11 +23,7 @@ internal sealed class PublishingDemoSeeder(PortalDbContext db, PublishingService
         if (await publishing.ApprovedAsync(year, cancellationToken) is null) return;
         var manager = (await staff.InRoleAsync(PortalRoles.IroManager, cancellationToken)).FirstOrDefault()?.DisplayName ?? "IRO manager";
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var role in PortalRoles.All)
-            foreach (var person in await staff.InRoleAsync(role, cancellationToken))
-                if (!db.ChangeTracker.Entries<ApprovedName>().Any(e => e.Entity.Name == person.DisplayName))
-                    db.Add(new ApprovedName { Id = Guid.CreateVersion7(), Name = person.DisplayName, AddedUtc = now, AddedByName = manager });
-        await db.SaveChangesAsync(cancellationToken);
+        await publishing.ApproveStaffNamesAsync(manager, cancellationToken);
 
         var meeting = new DateOnly(year + 1, 7, 14);
         var board = await publishing.PublishReportAsync(year, Audience.Board, meeting, "", manager, cancellationToken);

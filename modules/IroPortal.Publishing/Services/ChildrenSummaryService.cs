@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace IroPortal.Publishing.Services;
 
 /// <summary>One idea of the Easy Read summary: a heading, the manager's words, and a picture beside them.</summary>
-public sealed record SummaryIdea(string Key, string Heading, string Hint, string Picture, string Alt, Func<ChildrenSummary, string> Text);
+/// <param name="Field">The property of the summary (and of its form) that holds this idea's words.</param>
+public sealed record SummaryIdea(string Key, string Field, string Heading, string Hint, string Picture, string Alt, Func<ChildrenSummary, string> Text);
 
 /// <summary>The children's summary: written in a guided form, measured for readability, checked by the privacy
 /// guard, and published as Easy Read at /reports/{year}/for-children.</summary>
@@ -18,11 +19,11 @@ public sealed class ChildrenSummaryService(PortalDbContext db, PublishingService
 
     public static readonly IReadOnlyList<SummaryIdea> Ideas =
     [
-        new("what-is-an-iro", "What is an IRO?", "Say what an IRO does, in a few short sentences.", "iro", "A grown-up sitting with a young person, listening to them", s => s.WhatIsAnIro),
-        new("what-we-did", "What we did this year", "Two or three things the IROs did this year. Use numbers children understand: \u201cnine out of ten\u201d.", "did", "A calendar with ticks on it", s => s.WhatWeDid),
-        new("what-you-told-us", "What you told us", "What children said about their reviews and their IRO, good and bad.", "told", "Two speech bubbles", s => s.WhatYouToldUs),
-        new("what-we-will-do", "What we will do next", "What will change next year because of what children said.", "next", "A path with an arrow pointing forward", s => s.WhatWeWillDo),
-        new("tell-us", "How to tell us what you think", "How a child can tell you what they think: who to ask, and the link below.", "tell", "A phone with a message on it", s => s.HowToTellUs),
+        new("what-is-an-iro", nameof(ChildrenSummary.WhatIsAnIro), "What is an IRO?", "Say what an IRO does, in a few short sentences.", "iro", "A grown-up sitting with a young person, listening to them", s => s.WhatIsAnIro),
+        new("what-we-did", nameof(ChildrenSummary.WhatWeDid), "What we did this year", "Two or three things the IROs did this year. Use numbers children understand: \u201cnine out of ten\u201d.", "did", "A calendar with ticks on it", s => s.WhatWeDid),
+        new("what-you-told-us", nameof(ChildrenSummary.WhatYouToldUs), "What you told us", "What children said about their reviews and their IRO, good and bad.", "told", "Two speech bubbles", s => s.WhatYouToldUs),
+        new("what-we-will-do", nameof(ChildrenSummary.WhatWeWillDo), "What we will do next", "What will change next year because of what children said.", "next", "A path with an arrow pointing forward", s => s.WhatWeWillDo),
+        new("tell-us", nameof(ChildrenSummary.HowToTellUs), "How to tell us what you think", "How a child can tell you what they think: who to ask, and the link below.", "tell", "A phone with a message on it", s => s.HowToTellUs),
     ];
 
     public async Task<ChildrenSummary> FindOrStartAsync(int year) =>

@@ -1,6 +1,7 @@
 using IroPortal.AnnualReport.Contracts;
 using IroPortal.Data;
 using IroPortal.Modularity;
+using IroPortal.Modularity.Permissions;
 using IroPortal.Modularity.Scheduling;
 using IroPortal.Publishing.Models;
 using IroPortal.Users.Contracts;
@@ -26,7 +27,7 @@ public sealed record PublishResult(Release? Release, string? Problem);
 
 /// <summary>Publishing a year's report: the checks before, the frozen release, and what follows it (the cache, the board).</summary>
 public sealed class PublishingService(PortalDbContext db, IApprovedReports reports, ReleaseComposer composer, PdfPrinter printer, PublicCache cache,
-    IAuditTrail audit, IOptions<CouncilOptions> council, IServiceProvider services, TimeProvider clock)
+    IAuditTrail audit, IStaffDirectory staff, IOptions<CouncilOptions> council, IServiceProvider services, TimeProvider clock)
 {
     public Task<ApprovedReport?> ApprovedAsync(int year, CancellationToken cancellationToken = default) => reports.FindAsync(year, cancellationToken);
 
@@ -41,6 +42,24 @@ public sealed class PublishingService(PortalDbContext db, IApprovedReports repor
         var overrides = await OverridesAsync(report.YearStart, audience, cancellationToken);
         var draft = composer.Compose(report, audience, await BoardOnlyAsync(report.YearStart, cancellationToken), await NamesWithCouncilAsync(cancellationToken), overrides.ContainsKey);
         return new(draft, draft.Findings.Select(f => new CheckedFinding(f, overrides.GetValueOrDefault(f.Key))).ToList());
+    }
+
+    /// <summary>Adds every member of staff's and of the board's name to the approved list.</summary>
+    /// <returns>How many were not approved before.</returns>
+    public async Task<int> ApproveStaffNamesAsync(string by, CancellationToken cancellationToken = default)
+    {
+        var known = (await db.Set<ApprovedName>().Select(n => n.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var added = 0;
+        foreach (var role in PortalRoles.All)
+            foreach (var person in await staff.InRoleAsync(role, cancellationToken))
+                if (known.Add(person.DisplayName))
+                {
+                    db.Add(new ApprovedName { Id = Guid.CreateVersion7(), Name = person.DisplayName, AddedUtc = clock.GetUtcNow().UtcDateTime, AddedByName = by });
+                    added++;
+                }
+        try { await db.SaveChangesAsync(cancellationToken); }
+        catch (DbUpdateException) { db.ChangeTracker.Clear(); } // the same names approved twice at once: one is enough
+        return added;
     }
 
     /// <summary>The council's own name is nobody's child.</summary>
