@@ -27,5 +27,6 @@ public sealed class PublishingPermissions : IPermissionProvider
         new(PortalRoles.IroManager, Publish, ReadBoard, RecordResolution),
         new(PortalRoles.BoardMember, ReadBoard, AskQuestions),
         new(PortalRoles.SeniorManager, ReadBoard),
+        new(PortalRoles.BoardClerk, ReadBoard, RecordResolution),
     ];
 }

@@ -3,6 +3,7 @@ using IroPortal.Modularity;
 using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Modularity.Scheduling;
+using IroPortal.Publishing.Contracts;
 using IroPortal.Publishing.Seed;
 using IroPortal.Publishing.Services;
 using Microsoft.AspNetCore.Builder;
@@ -19,6 +20,8 @@ public sealed class Startup : ModuleStartup
         services.Configure<PdfOptions>(context.Configuration.GetSection("Pdf"));
         services.AddSingleton<PdfPrinter>();
         services.AddSingleton<PublicCache>();
+        services.AddSingleton<IPublicPages>(provider => provider.GetRequiredService<PublicCache>());
+        services.AddScoped<IBoardReports, BoardReports>();
         services.AddOutputCache(PublicCache.Configure);
         services.AddScoped<ReleaseComposer>();
         services.AddScoped<PublishingService>();

@@ -1,4 +1,4 @@
-using IroPortal.Contributions.Reminders;
+using IroPortal.Modularity.Scheduling;
 using IroPortal.Modularity;
 using IroPortal.Notifications.Services;
 using Quartz;

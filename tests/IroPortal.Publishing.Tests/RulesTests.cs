@@ -52,9 +52,6 @@ public sealed class RulesTests
         var (kept, _) = Suppression.Figures(table, "Children looked after table", "section-2", key => key == cell.Key);
         Assert.Equal("3", kept.Rows[1][1]);
 
-        var qa = table with { Kind = "qa-grades" };
-        Assert.Same(qa, Suppression.Figures(qa, "", "", _ => false).Table);
-
         var (markdown, mine) = Suppression.Markdown("| Placement | Children |\n|---|---|\n| Out of area | 2 |\n| In area | 40 |", "Summary", "s", _ => false);
         Assert.Contains("| Out of area | fewer than 5 |", markdown);
         Assert.Contains("| In area | 40 |", markdown);

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Html;
 
 namespace IroPortal.AnnualReport.Contracts;
 
-public sealed record CarriedPriority(string Priority, string Update);
+/// <param name="Detail">For one of the board's actions, what became of it (state and owners' updates), as recorded
+/// when the report was approved; empty for a listed priority.</param>
+public sealed record CarriedPriority(string Priority, string Update, string Detail = "");
 
 /// <param name="Anchor">The section's fragment id in every reading of the report ("section-…").</param>
 /// <param name="Markdown">What the manager wrote; figures blocks are lines <c>{{figures:kind}}</c>.</param>
@@ -28,4 +30,7 @@ public interface IApprovedReports
 
     /// <summary>The words in a section's Markdown, without its formatting: what the privacy guard reads.</summary>
     IReadOnlyList<string> PlainParagraphs(string markdown);
+
+    /// <summary>Whether a figures block's numbers count children, so that the public version suppresses small ones.</summary>
+    bool CountsChildren(string kind);
 }

@@ -59,6 +59,7 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
     {
         var report = await reports.FindAsync(year);
         if (report is null) return NotFound();
+        await reports.RefreshCarriedActionsAsync(report, User.DisplayName());
         var ids = report.Sections.Select(s => s.Id).ToList();
         var commentCounts = (await db.Set<SectionComment>().AsNoTracking().Where(c => ids.Contains(c.SectionId)).Select(c => c.SectionId).ToListAsync())
             .CountBy(id => id).ToDictionary();

@@ -23,6 +23,7 @@ public sealed class SectionsController(ReportService reports, FigureBlocks figur
         var (report, section) = await FindAsync(year, id);
         if (report is null || section is null) return NotFound();
         if (!ReportWorkflow.CanEdit(report.Status)) return Redirect($"/annual-report/{year}/read#{SectionHtml.Anchor(section)}");
+        if (section.Key == ReportOutline.ProgressLast) await reports.RefreshCarriedActionsAsync(report, User.DisplayName());
         return View(await PageAsync(report, section, section.Body, section.Revision, null));
     }
 

@@ -35,6 +35,7 @@ internal sealed class ReportConfigurations : IEntityTypeConfiguration<Report>, I
         e.HasIndex(p => p.ReportId);
         e.Property(p => p.Priority).HasMaxLength(2000);
         e.Property(p => p.UpdatedByName).HasMaxLength(256);
+        e.HasIndex(p => new { p.ReportId, p.BoardActionId }).IsUnique();
     }
 
     public void Configure(EntityTypeBuilder<ReportVersion> e)

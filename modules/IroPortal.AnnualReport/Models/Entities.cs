@@ -45,6 +45,10 @@ public sealed class PriorityProgress
     public int Position { get; set; }
     public string Priority { get; set; } = "";
     public string Update { get; set; } = "";
+    /// <summary>Set when it is one of the board's actions on last year's report rather than a listed priority.</summary>
+    public Guid? BoardActionId { get; set; }
+    /// <summary>For a board action: its state and its owners' updates, refreshed until the report is approved.</summary>
+    public string Detail { get; set; } = "";
     public DateTime? UpdatedUtc { get; set; }
     public string? UpdatedByName { get; set; }
 }

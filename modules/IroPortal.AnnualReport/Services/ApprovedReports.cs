@@ -7,14 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IroPortal.AnnualReport.Services;
 
-internal sealed class ApprovedReports(PortalDbContext db) : IApprovedReports
+internal sealed class ApprovedReports(PortalDbContext db, FigureBlocks figures) : IApprovedReports
 {
     public async Task<ApprovedReport?> FindAsync(int yearStart, CancellationToken cancellationToken = default)
     {
         var report = await db.Set<Report>().AsNoTracking().Include(r => r.Sections).Include(r => r.Progress)
             .SingleOrDefaultAsync(r => r.YearStart == yearStart && r.Status == ReportStatus.Approved, cancellationToken);
         if (report is null) return null;
-        var progress = report.Progress.OrderBy(p => p.Position).Select(p => new CarriedPriority(p.Priority, p.Update)).ToList();
+        var progress = report.Progress.OrderBy(p => p.Position).Select(p => new CarriedPriority(p.Priority, p.Update, p.Detail)).ToList();
         var sections = report.Sections.OrderBy(s => s.Position).Select(s => new ApprovedSection(s.Id, s.Key, s.Title, SectionHtml.Anchor(s), s.Body,
             ReportMarkdown.FigureKinds(s.Body), s.Key == ReportOutline.ProgressLast ? progress : [])).ToList();
         return new(report.YearStart, report.CurrentVersion, report.ApprovedUtc ?? report.CreatedUtc, report.ApprovedByName ?? "",
@@ -36,4 +36,6 @@ internal sealed class ApprovedReports(PortalDbContext db) : IApprovedReports
         ReportMarkdown.Parts(markdown).OfType<TextPart>()
             .SelectMany(t => t.Document.Descendants<LeafBlock>())
             .Select(ReportMarkdown.PlainText).Where(t => t.Trim().Length > 0).ToList();
+
+    public bool CountsChildren(string kind) => figures.Kinds.Any(k => k.Kind == kind && k.CountsChildren);
 }

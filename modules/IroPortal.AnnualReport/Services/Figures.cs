@@ -11,23 +11,28 @@ using Microsoft.AspNetCore.Html;
 
 namespace IroPortal.AnnualReport.Services;
 
-public sealed record FigureKind(string Kind, string Name, string Description);
-
-/// <summary>The figures blocks a manager can insert, built from the review-data and QA modules' public figures.</summary>
-public sealed class FigureBlocks(IReviewFigures reviews, IQualityAssuranceFigures qa)
+/// <summary>The figures blocks a manager can insert: the report's own, built from the review-data and QA modules'
+/// public figures, and those other modules offer (<see cref="IFigureSource"/>).</summary>
+public sealed class FigureBlocks(IReviewFigures reviews, IQualityAssuranceFigures qa, IEnumerable<IFigureSource> sources)
 {
-    public static readonly IReadOnlyList<FigureKind> Kinds =
+    public static readonly IReadOnlyList<FigureKind> OwnKinds =
     [
-        new("looked-after", "Children looked after", "How many children were looked after at the start and end of the year, started and stopped."),
-        new("review-timeliness", "Review timeliness", "Reviews held and how many were on time under the statutory timetable."),
-        new("participation", "Children's participation", "How children took part in their reviews, by the SSDA903 codes PN0 to PN7."),
-        new("caseloads", "IRO caseloads", "Each IRO's caseload against the Handbook's 50 to 70."),
-        new("qa-compliance", "Quality assurance activities", "How often each of the seven QA activities was done, beside the national survey."),
-        new("qa-grades", "Observation and audit grades", "Grades given in observations and case-file audits."),
-        new("feedback", "Feedback received", "Feedback links sent and answered, by who was asked."),
+        new("looked-after", "Children looked after", "How many children were looked after at the start and end of the year, started and stopped.", true),
+        new("review-timeliness", "Review timeliness", "Reviews held and how many were on time under the statutory timetable.", true),
+        new("participation", "Children's participation", "How children took part in their reviews, by the SSDA903 codes PN0 to PN7.", true),
+        new("caseloads", "IRO caseloads", "Each IRO's caseload against the Handbook's 50 to 70.", true),
+        new("qa-compliance", "Quality assurance activities", "How often each of the seven QA activities was done, beside the national survey.", false),
+        new("qa-grades", "Observation and audit grades", "Grades given in observations and case-file audits.", false),
+        new("feedback", "Feedback received", "Feedback links sent and answered, by who was asked.", true),
     ];
 
-    public static bool IsKnown(string kind) => Kinds.Any(k => k.Kind == kind);
+    private readonly IReadOnlyList<IFigureSource> _sources = sources.ToList();
+
+    public IReadOnlyList<FigureKind> Kinds => [.. OwnKinds, .. _sources.SelectMany(s => s.Kinds)];
+
+    /// <summary>Blocks other modules offer for a standard section, as lines to start it with.</summary>
+    public string StarterFor(string sectionKey) =>
+        string.Concat(_sources.SelectMany(s => s.Kinds).Where(k => k.Section == sectionKey).Select(k => $"{{{{figures:{k.Kind}}}}}\n\n"));
 
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
     private static string N(int value) => value.ToString("N0", Uk);
@@ -76,7 +81,10 @@ public sealed class FigureBlocks(IReviewFigures reviews, IQualityAssuranceFigure
                 quality.Feedback.Select(f => (IReadOnlyList<string>)[f.RespondentType, N(f.LinksSent), N(f.Responses)]).ToList(),
                 new("Feedback responses by who gave them", quality.Feedback.Select(f => new FigureBar(f.RespondentType, f.Responses)).ToList())),
         };
-        return tables.ToDictionary(t => t.Kind);
+        var all = tables.ToList();
+        foreach (var contributor in _sources)
+            all.AddRange(await contributor.BuildAsync(yearStart, cancellationToken));
+        return all.ToDictionary(t => t.Kind);
     }
 
     /// <summary>The values a report shows: frozen at approval, otherwise as they are now.</summary>

@@ -31,7 +31,7 @@ public static class SectionHtml
         var html = new HtmlContentBuilder();
         html.AppendHtml(ReportMarkdown.Render(section.Body, kind => FigureBlocks.Render(figures, kind)));
         if (section.Key == ReportOutline.ProgressLast)
-            AppendProgress(html, report.Progress.OrderBy(p => p.Position).Select(p => new CarriedPriority(p.Priority, p.Update)).ToList());
+            AppendProgress(html, report.Progress.OrderBy(p => p.Position).Select(p => new CarriedPriority(p.Priority, p.Update, p.Detail)).ToList());
         return html;
     }
 
@@ -41,9 +41,13 @@ public static class SectionHtml
         if (progress.Count == 0) return;
         html.AppendHtml("<dl class=\"govuk-summary-list\">");
         foreach (var item in progress)
+        {
             html.AppendHtml("<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">")
-                .Append(item.Priority).AppendHtml("</dt><dd class=\"govuk-summary-list__value app-multiline\">")
-                .Append(item.Update.Length > 0 ? item.Update : "Waiting for an update.").AppendHtml("</dd></div>");
+                .Append(item.Priority).AppendHtml("</dt><dd class=\"govuk-summary-list__value\">");
+            if (item.Detail.Length > 0)
+                html.AppendHtml("<p class=\"govuk-body-s app-multiline\">").Append(item.Detail).AppendHtml("</p>");
+            html.AppendHtml("<p class=\"govuk-body app-multiline govuk-!-margin-bottom-0\">").Append(item.Update.Length > 0 ? item.Update : "Waiting for an update.").AppendHtml("</p></dd></div>");
+        }
         html.AppendHtml("</dl>");
     }
 

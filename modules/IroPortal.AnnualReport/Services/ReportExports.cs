@@ -73,6 +73,8 @@ public static class ReportExports
                     foreach (var item in report.Progress.OrderBy(p => p.Position))
                     {
                         body.Append(Para(item.Priority, "Heading3"));
+                        foreach (var line in item.Detail.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                            body.Append(Para(line, null));
                         body.Append(Para(item.Update.Length > 0 ? item.Update : "Update to follow.", null));
                     }
             }

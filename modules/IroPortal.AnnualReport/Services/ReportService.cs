@@ -1,3 +1,4 @@
+using IroPortal.AnnualReport.Contracts;
 using IroPortal.AnnualReport.Models;
 using IroPortal.Data;
 using IroPortal.Modularity;
@@ -10,7 +11,7 @@ namespace IroPortal.AnnualReport.Services;
 public sealed record SectionSave(bool Saved, ReportSection Current);
 
 /// <summary>Every change to a report goes through here, so every change is a version with who, when and what.</summary>
-public sealed class ReportService(PortalDbContext db, FigureBlocks figures, IAuditTrail audit, TimeProvider clock)
+public sealed class ReportService(PortalDbContext db, FigureBlocks figures, IEnumerable<ICarriedActions> carriedActions, IAuditTrail audit, TimeProvider clock)
 {
     public const int MaxTitle = 200;
     public const int MaxBody = 100_000;
@@ -28,7 +29,7 @@ public sealed class ReportService(PortalDbContext db, FigureBlocks figures, IAud
             report.Sections.Add(new ReportSection
             {
                 Id = Guid.CreateVersion7(), ReportId = report.Id, Key = section.Key, Title = section.Title, Position = position++,
-                Body = section.Starter, UpdatedUtc = now, UpdatedByName = by,
+                Body = section.Starter + figures.StarterFor(section.Key), UpdatedUtc = now, UpdatedByName = by,
             });
         var lastYear = await db.Set<Report>().AsNoTracking().Include(r => r.Sections).SingleOrDefaultAsync(r => r.YearStart == yearStart - 1);
         var priorities = CarriedPriorities(lastYear);
@@ -38,7 +39,53 @@ public sealed class ReportService(PortalDbContext db, FigureBlocks figures, IAud
             ? "Started from the standard outline"
             : $"Started from the standard outline; {priorities.Count} of last year's priorities carried over", by);
         await audit.RecordAsync("Annual report started", ReportingYear.Name(yearStart));
+        await RefreshCarriedActionsAsync(report, by);
         return report;
+    }
+
+    /// <summary>Brings the board's actions on last year's report into "progress on last year's priorities", each
+    /// with what became of it so far. Runs while the report can change; at approval their state is frozen with it.</summary>
+    public async Task RefreshCarriedActionsAsync(Report report, string by)
+    {
+        if (!ReportWorkflow.CanEdit(report.Status)) return;
+        var actions = new List<CarriedAction>();
+        foreach (var source in carriedActions)
+            actions.AddRange(await source.OnReportAsync(report.YearStart - 1));
+        var carried = report.Progress.Where(p => p.BoardActionId is not null).ToDictionary(p => p.BoardActionId!.Value);
+        var added = 0;
+        foreach (var action in actions)
+        {
+            if (!carried.Remove(action.Id, out var item))
+            {
+                item = new PriorityProgress
+                {
+                    Id = Guid.CreateVersion7(), ReportId = report.Id, BoardActionId = action.Id,
+                    Position = report.Progress.Count == 0 ? 0 : report.Progress.Max(p => p.Position) + 1,
+                };
+                report.Progress.Add(item);
+                db.Add(item);
+                added++;
+            }
+            item.Priority = Shorten("The board's action: " + action.What, 1000);
+            item.Detail = ActionDetail(action);
+        }
+        // An action the board's record no longer has goes too, unless the manager has already written about it.
+        foreach (var gone in carried.Values.Where(p => p.Update.Length == 0))
+        {
+            report.Progress.Remove(gone);
+            db.Remove(gone);
+        }
+        if (added > 0)
+            await SaveVersionAsync(report, $"Carried over {added} of the board's actions on last year's report", by);
+        else
+            await db.SaveChangesAsync();
+    }
+
+    private static string ActionDetail(CarriedAction action)
+    {
+        var lines = new List<string> { $"{action.State}. Owner: {action.OwnerName}. Due {UkTime.Format(action.Due)}." + (action.SectionTitle is { } s ? $" About \u201c{s}\u201d." : "") };
+        lines.AddRange(action.Updates.Select(u => $"{UkTime.Format(UkTime.DateOf(u.PostedUtc))}, {u.ByName}: {u.Text}"));
+        return Shorten(string.Join("\n", lines), 8000);
     }
 
     /// <summary>The items of last year's "Priorities for next year", each to be reported on this year.</summary>
@@ -145,6 +192,7 @@ public sealed class ReportService(PortalDbContext db, FigureBlocks figures, IAud
             throw new InvalidOperationException($"A report that is {ReportWorkflow.Name(report.Status)} cannot become {ReportWorkflow.Name(to)}.");
         if (to == ReportStatus.Approved)
         {
+            await RefreshCarriedActionsAsync(report, by);
             // Freeze every figures block's values: a later import must not change what was approved.
             report.FrozenFigures = FigureBlocks.Freeze(await figures.BuildAsync(report.YearStart));
             report.ApprovedUtc = clock.GetUtcNow().UtcDateTime;
@@ -194,5 +242,5 @@ public sealed class ReportService(PortalDbContext db, FigureBlocks figures, IAud
         await db.SaveChangesAsync();
     }
 
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
+    private static string Shorten(string text, int length = 80) => text.Length <= length ? text : text[..(length - 3)] + "...";
 }

@@ -7,22 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IroPortal.Contributions.Reminders;
 
-/// <summary>When a round's reminders fall: N days before the deadline, on the day, then every M days while overdue.</summary>
-public static class DeadlineReminderDates
-{
-    /// <summary>The occurrence due on <paramref name="today"/>: "before", "on-the-day", "overdue-yyyy-MM-dd" (the latest
-    /// overdue reminder day reached), or null before the first. Run late, it still names the latest one, so a day
-    /// the scheduler missed is caught up once, not skipped and not repeated.</summary>
-    public static string? OccurrenceOn(DateOnly deadline, DateOnly today, int daysBefore, int repeatEveryDays)
-    {
-        if (today < deadline.AddDays(-daysBefore)) return null;
-        if (today < deadline) return "before";
-        var daysLate = today.DayNumber - deadline.DayNumber;
-        var latest = deadline.AddDays(daysLate / repeatEveryDays * repeatEveryDays);
-        return latest == deadline ? "on-the-day" : $"overdue-{latest:yyyy-MM-dd}";
-    }
-}
-
 /// <summary>Reminds each IRO who has not sent their contribution, and sends the manager who opened the round a summary.</summary>
 public sealed class RoundDeadlineReminders(PortalDbContext db) : IReminderRule
 {

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using IroPortal.Data;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
+using IroPortal.Publishing.Contracts;
 using IroPortal.Publishing.Models;
 using IroPortal.Publishing.Services;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ namespace IroPortal.Publishing.Controllers;
 /// output cache, setting no cookies. Only public and children's releases are ever read here.</summary>
 [Area("Publishing")]
 [Public, OutputCache(PolicyName = PublicCache.Policy)]
-public sealed class PublicReportsController(PortalDbContext db, IOptions<CouncilOptions> council) : Controller
+public sealed class PublicReportsController(PortalDbContext db, IOptions<CouncilOptions> council, IEnumerable<IPublicReportAddition> additions) : Controller
 {
     [HttpGet("/reports")]
     public async Task<IActionResult> Index() => View(await PublishedAsync());
@@ -34,7 +35,14 @@ public sealed class PublicReportsController(PortalDbContext db, IOptions<Council
         if (release is null) return NotFound();
         var full = await db.Set<Release>().AsNoTracking().Where(r => r.Id == release.Id)
             .Select(r => new { r.Sections, HasPdf = r.Pdf != null, HasChildren = db.Set<Release>().Any(c => c.YearStart == year && c.Audience == Audience.Children) }).SingleAsync();
-        return View("Report", new PublicReportPage(year, release, versions, ReleaseSection.Read(full.Sections), full.HasPdf, full.HasChildren, release.Number == versions[0].Number));
+        var sections = ReleaseSection.Read(full.Sections).ToList();
+        var isCurrent = release.Number == versions[0].Number;
+        // What other modules add (the board's action plan, say) is live, so it joins the current version only.
+        if (isCurrent)
+            foreach (var addition in additions)
+                if (await addition.ForYearAsync(year) is { } part)
+                    sections.Add(new ReleaseSection(part.Anchor, part.Title, part.Html));
+        return View("Report", new PublicReportPage(year, release, versions, sections, full.HasPdf, full.HasChildren, isCurrent));
     }
 
     [HttpGet("/reports/{year:int}/report.pdf")]

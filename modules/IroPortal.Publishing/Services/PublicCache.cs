@@ -1,4 +1,5 @@
 using IroPortal.Data;
+using IroPortal.Publishing.Contracts;
 using IroPortal.Publishing.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
@@ -12,7 +13,7 @@ namespace IroPortal.Publishing.Services;
 /// newest publication: the node that publishes moves its stamp at once (and drops its entries); every other node
 /// reads the stamp from the database at most every few seconds and so serves a republished report within them.
 /// </summary>
-public sealed class PublicCache(IServiceScopeFactory scopes, IOutputCacheStore store, TimeProvider clock)
+public sealed class PublicCache(IServiceScopeFactory scopes, IOutputCacheStore store, TimeProvider clock) : IPublicPages
 {
     public const string Policy = "PublicReports";
     public const string Tag = "public-reports";
@@ -29,7 +30,10 @@ public sealed class PublicCache(IServiceScopeFactory scopes, IOutputCacheStore s
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var newest = await db.Set<Release>().Where(r => r.Audience != Audience.Board).OrderByDescending(r => r.PublishedUtc).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
-            _stamp = newest.ToString("N");
+            var stamp = newest.ToString("N");
+            foreach (var addition in scope.ServiceProvider.GetServices<IPublicReportAddition>())
+                stamp += "/" + await addition.StampAsync(cancellationToken);
+            _stamp = stamp;
             _checked = now;
         }
         return new("published", _stamp);
@@ -40,6 +44,13 @@ public sealed class PublicCache(IServiceScopeFactory scopes, IOutputCacheStore s
     {
         _stamp = releaseId.ToString("N");
         _checked = clock.GetUtcNow();
+        await store.EvictByTagAsync(Tag, cancellationToken);
+    }
+
+    /// <summary>An addition to the public pages changed on this node: read the stamp afresh and rebuild the pages.</summary>
+    public async Task ChangedAsync(CancellationToken cancellationToken = default)
+    {
+        _checked = DateTimeOffset.MinValue;
         await store.EvictByTagAsync(Tag, cancellationToken);
     }
 

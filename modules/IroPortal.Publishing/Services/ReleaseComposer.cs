@@ -45,7 +45,7 @@ public sealed class ReleaseComposer(IApprovedReports reports)
             {
                 if (!report.Figures.TryGetValue(kind, out var table)) continue;
                 var where = $"{table.Title} table in \u201c{section.Title}\u201d";
-                if (isPublic)
+                if (isPublic && reports.CountsChildren(kind))
                 {
                     (table, var cells) = Suppression.Figures(table, where, section.Anchor, keep);
                     suppressed.AddRange(cells);

@@ -14,16 +14,13 @@ public static partial class Suppression
     public const string FewerThanFive = "fewer than 5";
     public const string Note = "Counts of fewer than 5 are shown as \u201cfewer than 5\u201d so that no child can be recognised.";
 
-    /// <summary>Figures blocks whose numbers count children or their reviews; QA counts are of IROs' work.</summary>
-    public static readonly IReadOnlySet<string> ChildCountingKinds = new HashSet<string> { "looked-after", "review-timeliness", "participation", "caseloads", "feedback" };
-
     private static bool IsSmall(string cell, out int value) =>
         int.TryParse(cell.Trim().Replace(",", ""), NumberStyles.None, CultureInfo.InvariantCulture, out value) && value is >= 1 and <= 4;
 
+    /// <summary>A figures block that counts children (the annual report says which do: QA counts are of IROs' work).</summary>
     /// <param name="keep">Cells the manager has said do not count children (an override): their numbers stay.</param>
     public static (FigureTable Table, IReadOnlyList<SuppressedCell> Cells) Figures(FigureTable table, string where, string anchor, Func<string, bool> keep)
     {
-        if (!ChildCountingKinds.Contains(table.Kind)) return (table, []);
         var cells = new List<SuppressedCell>();
         var rows = new List<IReadOnlyList<string>>();
         foreach (var row in table.Rows)

@@ -30,6 +30,7 @@ internal sealed class UsersSeeder(PortalDbContext db, RoleManager<PortalRole> ro
         ("Cllr Margaret Hughes", "board1@northmoor.example", PortalRoles.BoardMember),
         ("Cllr David Lowe", "board2@northmoor.example", PortalRoles.BoardMember),
         ("Joanne Price", "senior@northmoor.example", PortalRoles.SeniorManager),
+        ("Sam Okafor", "clerk@northmoor.example", PortalRoles.BoardClerk),
     ];
 
     private static readonly Dictionary<string, string> RoleDescriptions = new()
@@ -39,21 +40,28 @@ internal sealed class UsersSeeder(PortalDbContext db, RoleManager<PortalRole> ro
         [PortalRoles.Iro] = "Independent Reviewing Officer: contributes to the report and sees their own quality assurance.",
         [PortalRoles.BoardMember] = "Member of the corporate parenting board: reads, questions and responds to the report.",
         [PortalRoles.SeniorManager] = "Senior manager of children's services: comments on the annual report while it is in review.",
+        [PortalRoles.BoardClerk] = "Clerk to the corporate parenting board: records the board's resolution and its action plan.",
     };
 
     public int Order => 0;
 
     public async Task SeedAsync(SeedContext context, CancellationToken cancellationToken)
     {
+        var created = new HashSet<string>();
         foreach (var name in PortalRoles.All)
             if (await roles.FindByNameAsync(name) is null)
+            {
                 Check(await roles.CreateAsync(new PortalRole { Id = Guid.CreateVersion7(), Name = name, Description = RoleDescriptions[name] }), $"role {name}");
-        await GrantNewPermissionsAsync(cancellationToken);
+                created.Add(name);
+            }
+        await GrantNewPermissionsAsync(created, cancellationToken);
         if (context.Demo && !await db.Set<PortalUser>().AnyAsync(cancellationToken))
             await SeedDemoUsersAsync(context);
     }
 
-    private async Task GrantNewPermissionsAsync(CancellationToken cancellationToken)
+    /// <summary>A permission seen for the first time gets its default grants; so does a role new to this portal (one
+    /// added in a later release), for every permission, since no administrator has chosen for it yet.</summary>
+    private async Task GrantNewPermissionsAsync(IReadOnlySet<string> newRoles, CancellationToken cancellationToken)
     {
         var known = (await db.Set<KnownPermission>().Select(k => k.Name).ToListAsync(cancellationToken)).ToHashSet();
         var roleIds = await db.Set<PortalRole>().ToDictionaryAsync(r => r.Name!, r => r.Id, cancellationToken);
@@ -62,7 +70,7 @@ internal sealed class UsersSeeder(PortalDbContext db, RoleManager<PortalRole> ro
         {
             var fresh = provider.GetPermissions().Where(p => !known.Contains(p.Name)).Select(p => p.Name).ToHashSet();
             foreach (var grant in provider.GetDefaultGrants())
-                foreach (var permission in grant.Permissions.Where(fresh.Contains))
+                foreach (var permission in grant.Permissions.Where(p => fresh.Contains(p) || newRoles.Contains(grant.Role) && known.Contains(p)))
                     db.Add(new RolePermission { RoleId = roleIds[grant.Role], Permission = permission });
             foreach (var name in fresh)
                 db.Add(new KnownPermission { Name = name, FirstSeenUtc = now });

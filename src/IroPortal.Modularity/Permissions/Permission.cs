@@ -13,8 +13,10 @@ public static class PortalRoles
     public const string BoardMember = "Board member";
     /// <summary>A senior manager of children's services who reviews the annual report before it is approved.</summary>
     public const string SeniorManager = "Senior manager";
+    /// <summary>Clerks the corporate parenting board: records its resolution and its action plan.</summary>
+    public const string BoardClerk = "Board clerk";
 
-    public static readonly IReadOnlyList<string> All = [Administrator, IroManager, Iro, BoardMember, SeniorManager];
+    public static readonly IReadOnlyList<string> All = [Administrator, IroManager, Iro, BoardMember, SeniorManager, BoardClerk];
 }
 
 /// <summary>A module's Permissions.cs implements this: what it defines, and which roles get what by default.</summary>

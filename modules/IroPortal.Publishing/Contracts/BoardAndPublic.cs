@@ -1,0 +1,39 @@
+namespace IroPortal.Publishing.Contracts;
+
+// What other modules may use of publishing. They never read its tables.
+
+/// <summary>The board's resolution on a year's report, as recorded after its meeting.</summary>
+public sealed record BoardResolutionRecord(int YearStart, DateOnly MeetingDate, string Outcome, string OutcomeName, string Minute, DateTime RecordedUtc, string RecordedByName);
+
+/// <summary>A section of the board version, to link to ("/board/{year}#{Anchor}").</summary>
+public sealed record BoardSection(string Anchor, string Title);
+
+public interface IBoardReports
+{
+    /// <summary>Years with a board version, newest first.</summary>
+    Task<IReadOnlyList<int>> YearsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The sections of the newest board version of the year's report; empty when none is published.</summary>
+    Task<IReadOnlyList<BoardSection>> SectionsAsync(int yearStart, CancellationToken cancellationToken = default);
+
+    Task<BoardResolutionRecord?> ResolutionAsync(int yearStart, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A part another module adds to a year's public report page, after the report's own sections. It is live,
+/// not part of the published release, so it says itself how current it is. <paramref name="Html"/> must be encoded.</summary>
+public sealed record PublicAddition(string Anchor, string Title, string Html);
+
+/// <summary>Registered (scoped) by a module that adds to the public report page.</summary>
+public interface IPublicReportAddition
+{
+    Task<PublicAddition?> ForYearAsync(int yearStart, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes whenever what it adds changes: the public pages' cache entries vary by it.</summary>
+    Task<string> StampAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Tells the public pages that an addition changed, so this node serves it at once (others within seconds).</summary>
+public interface IPublicPages
+{
+    Task ChangedAsync(CancellationToken cancellationToken = default);
+}
