@@ -22,6 +22,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<PublicCache>();
         services.AddSingleton<IPublicPages>(provider => provider.GetRequiredService<PublicCache>());
         services.AddScoped<IBoardReports, BoardReports>();
+        services.AddScoped<IPublicPrivacyGuard, PublicPrivacyGuard>();
         services.AddOutputCache(PublicCache.Configure);
         services.AddScoped<ReleaseComposer>();
         services.AddScoped<PublishingService>();

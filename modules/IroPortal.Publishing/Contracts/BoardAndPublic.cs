@@ -37,3 +37,13 @@ public interface IPublicPages
 {
     Task ChangedAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>What the privacy guard found in a piece of text: what it looks like, the words, and where.</summary>
+public sealed record PrivacyProblem(string Kind, string Text, string Where);
+
+/// <summary>The privacy guard, for text another module puts on a public page: names not on the approved list,
+/// contact details, identifiers, dates of birth and small counts of children.</summary>
+public interface IPublicPrivacyGuard
+{
+    Task<IReadOnlyList<PrivacyProblem>> CheckAsync(IReadOnlyList<(string Where, string Text)> texts, CancellationToken cancellationToken = default);
+}

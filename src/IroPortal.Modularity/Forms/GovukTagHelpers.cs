@@ -147,6 +147,49 @@ public sealed class InputTagHelper : TagHelper
     }
 }
 
+/// <summary>A drop-down list, for choices too many for radios:
+/// <c>&lt;govuk-select for="OwnerId" label="Owner" items="Model.Owners" /&gt;</c>. The first item may be a prompt with an empty value.</summary>
+[HtmlTargetElement("govuk-select", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class SelectTagHelper : TagHelper
+{
+    [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = null!;
+    public ModelExpression For { get; set; } = null!;
+    public string? Label { get; set; }
+    public string? Hint { get; set; }
+    public IEnumerable<SelectListItem> Items { get; set; } = [];
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var id = Govuk.Id(For);
+        var error = Govuk.Error(ViewContext, For);
+        var value = Govuk.Value(ViewContext, For);
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", error is null ? "govuk-form-group" : "govuk-form-group govuk-form-group--error");
+        var label = new TagBuilder("label");
+        label.AddCssClass("govuk-label");
+        label.Attributes["for"] = id;
+        label.InnerHtml.Append(Govuk.Label(For, Label));
+        output.Content.AppendHtml(label);
+        if (Hint is not null) output.Content.AppendHtml(Govuk.Hint(id, Hint));
+        if (error is not null) output.Content.AppendHtml(Govuk.ErrorMessage(id, error));
+        var select = new TagBuilder("select");
+        select.AddCssClass(error is null ? "govuk-select" : "govuk-select govuk-select--error");
+        select.Attributes["id"] = id;
+        select.Attributes["name"] = For.Name;
+        if (Govuk.DescribedBy(id, Hint, error) is { } describedBy) select.Attributes["aria-describedby"] = describedBy;
+        foreach (var item in Items)
+        {
+            var option = new TagBuilder("option");
+            option.Attributes["value"] = item.Value;
+            if (string.Equals(item.Value, value, StringComparison.OrdinalIgnoreCase)) option.Attributes["selected"] = "selected";
+            option.InnerHtml.Append(item.Text);
+            select.InnerHtml.AppendHtml(option);
+        }
+        output.Content.AppendHtml(select);
+    }
+}
+
 /// <summary><c>&lt;govuk-textarea for="Notes" label="Notes" rows="5" /&gt;</c></summary>
 [HtmlTargetElement("govuk-textarea", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class TextareaTagHelper : TagHelper
