@@ -43,4 +43,14 @@ public sealed class WorkingDays
         }
         return day;
     }
+
+    /// <summary>How many working days after <paramref name="from"/> (which does not count) up to and including
+    /// <paramref name="to"/>: raised on a Monday and answered on the Friday is 4; answered the same day is 0.</summary>
+    public int Between(DateOnly from, DateOnly to)
+    {
+        var count = 0;
+        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
+            if (IsWorkingDay(day)) count++;
+        return count;
+    }
 }
