@@ -51,5 +51,6 @@ public static class SectionHtml
         html.AppendHtml("</dl>");
     }
 
-    public static string Anchor(ReportSection section) => "section-" + section.Id.ToString("N")[..12];
+    // The random end of the id: a version 7 id starts with its millisecond, which sections made together share.
+    public static string Anchor(ReportSection section) => "section-" + section.Id.ToString("N")[^12..];
 }

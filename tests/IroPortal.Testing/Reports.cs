@@ -2,10 +2,10 @@ using IroPortal.AnnualReport.Models;
 using IroPortal.AnnualReport.Services;
 using Microsoft.EntityFrameworkCore;
 
-namespace IroPortal.Publishing.Tests;
+namespace IroPortal.Testing;
 
 /// <summary>Approved annual reports for the tests to publish, written through the annual report's own service.</summary>
-internal static class Reports
+public static class Reports
 {
     public const string Manager = "manager@northmoor.example";
 
