@@ -23,6 +23,7 @@ public sealed class DemoPortal : IAsyncLifetime
         [PortalRoles.Iro] = "iro1@northmoor.example",
         [PortalRoles.BoardMember] = "board1@northmoor.example",
         [PortalRoles.SeniorManager] = "senior@northmoor.example",
+        [PortalRoles.BoardClerk] = "clerk@northmoor.example",
     };
 
     public async Task InitializeAsync()

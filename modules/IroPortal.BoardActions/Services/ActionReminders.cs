@@ -33,9 +33,7 @@ public sealed class ActionReminders(PortalDbContext db) : IReminderRule
         {
             var occurrence = DeadlineReminderDates.OccurrenceOn(action.Due, today, context.Settings[DaysBefore], context.Settings[RepeatEvery]);
             if (occurrence is null) continue;
-            var when = occurrence == "before" ? $"is due on {UkTime.Format(action.Due)}"
-                : occurrence == "on-the-day" ? "is due today"
-                : $"was due on {UkTime.Format(action.Due)} and is overdue";
+            var when = DeadlineReminderDates.When(occurrence, action.Due);
             // The due date is part of the occurrence: moving it starts its reminders afresh.
             due.Add(new ReminderOccurrence($"board-action:{action.Id}:{action.Due:yyyy-MM-dd}", occurrence, ReminderRecipient.User(action.OwnerId),
                 $"A board action you own {when}", $"\u201c{action.What}\u201d {when}. Post an update for the board, or mark it done.",

@@ -39,9 +39,7 @@ public sealed class RoundDeadlineReminders(PortalDbContext db) : IReminderRule
             if (occurrence is null || outstanding.Count == 0) continue;
             var urgent = occurrence != "before";
             var year = ReportingYear.Name(round.YearStart);
-            var when = occurrence == "before" ? $"is due on {UkTime.Format(round.Deadline)}"
-                : occurrence == "on-the-day" ? "is due today"
-                : $"was due on {UkTime.Format(round.Deadline)} and is overdue";
+            var when = DeadlineReminderDates.When(occurrence, round.Deadline);
             foreach (var contribution in outstanding)
             {
                 var status = contribution.Status switch

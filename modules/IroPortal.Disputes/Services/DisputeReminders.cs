@@ -42,9 +42,7 @@ public sealed class DisputeReminders(PortalDbContext db, IStaffDirectory staff) 
             var occurrence = DeadlineReminderDates.OccurrenceOn(responseDue, today, context.Settings[DaysBefore], context.Settings[RepeatEvery]);
             if (occurrence is null) continue;
             var about = $"{DisputeRules.CategoryName(escalation.Category).ToLowerInvariant()}, {step.StageName}";
-            var when = occurrence == "before" ? $"is due on {UkTime.Format(responseDue)}"
-                : occurrence == "on-the-day" ? "is due today"
-                : $"was due on {UkTime.Format(responseDue)} and is late";
+            var when = DeadlineReminderDates.When(occurrence, responseDue, "late");
             var link = $"/disputes/{escalation.Id}";
             due.Add(new ReminderOccurrence($"escalation-step:{step.Id}", occurrence, ReminderRecipient.User(escalation.IroId),
                 $"A response to your escalation {when}", $"The response to your escalation ({about}), raised with {step.RaisedWith} on {UkTime.Format(step.RaisedOn)}, {when}. Record it, or take the next step.", link, occurrence != "before"));

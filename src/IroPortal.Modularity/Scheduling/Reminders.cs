@@ -85,6 +85,13 @@ public static class DeadlineReminderDates
         var latest = deadline.AddDays(daysLate / repeatEveryDays * repeatEveryDays);
         return latest == deadline ? "on-the-day" : $"overdue-{latest:yyyy-MM-dd}";
     }
+
+    /// <summary>The occurrence in words, to follow what is due: "is due on 3 March 2026", "is due today",
+    /// "was due on 3 March 2026 and is overdue" (or "late").</summary>
+    public static string When(string occurrence, DateOnly deadline, string lateWord = "overdue") =>
+        occurrence == "before" ? $"is due on {UkTime.Format(deadline)}"
+        : occurrence == "on-the-day" ? "is due today"
+        : $"was due on {UkTime.Format(deadline)} and is {lateWord}";
 }
 
 public static class SchedulingServices
