@@ -63,7 +63,7 @@ public sealed class ReleaseComposer(IApprovedReports reports)
             texts.Add(new(section.Title, section.Anchor, section.Title));
             texts.AddRange(reports.PlainParagraphs(markdown).Select(p => new GuardText(section.Title, section.Anchor, p)));
             foreach (var item in section.Progress)
-                texts.Add(new(section.Title, section.Anchor, item.Priority + "\n" + item.Update));
+                texts.Add(new(section.Title, section.Anchor, string.Join("\n", item.Priority, item.Detail, item.Update)));
         }
         var findings = PrivacyGuard.Scan(texts, approvedNames, isPublic).ToList();
         findings.AddRange(suppressed.Select(c => new GuardFinding(c.Key, PrivacyGuard.SmallCellKind, c.Text, c.Where, c.Anchor, FindingEffect.Suppressed)));
