@@ -74,6 +74,8 @@ public sealed class ClosingTheLoopBrowserTests
         await manager.GetByLabel("Working days to respond at stage 3").FillAsync("");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Save the stages" }).ClickAsync();
         await Assertions.Expect(manager.Locator(".govuk-error-summary")).ToContainTextAsync("must be a whole number of working days");
+        await manager.Locator(".govuk-error-summary a").First.ClickAsync();
+        Assert.Equal("Stages-2--Days", await manager.EvaluateAsync<string>("document.activeElement.id"));
         await BrowserSession.AssertAccessibleAsync(manager);
         session.AssertNoPageProblems();
     }

@@ -24,10 +24,10 @@ public sealed class ActionPlanController(ActionPlanService plans, PublicActionSu
     [RequirePermission(ActionPlanPermissions.Read), HttpGet("/board/actions")]
     public async Task<IActionResult> Index(string? state)
     {
-        var years = await board.YearsAsync();
+        var actions = (await plans.AllAsync()).ToLookup(a => a.YearStart);
         var plansByYear = new List<YearPlan>();
-        foreach (var year in years)
-            plansByYear.Add(new YearPlan(year, await board.ResolutionAsync(year), await plans.ForYearAsync(year)));
+        foreach (var year in await board.YearsAsync())
+            plansByYear.Add(new YearPlan(year, await board.ResolutionAsync(year), actions[year].ToList()));
         ActionState? filter = Enum.TryParse<ActionState>(state, ignoreCase: true, out var parsed) ? parsed : null;
         return View(new DashboardPage(plansByYear, plans.Today, filter));
     }
@@ -135,11 +135,7 @@ public sealed class ActionPlanController(ActionPlanService plans, PublicActionSu
     [RequirePermission(ActionPlanPermissions.Own), HttpGet("/board/actions/mine")]
     public async Task<IActionResult> Mine()
     {
-        var me = User.UserId();
-        var mine = new List<BoardAction>();
-        foreach (var year in await board.YearsAsync())
-            mine.AddRange((await plans.ForYearAsync(year)).Where(a => a.OwnerId == me));
-        return View(new MinePage(mine, plans.Today));
+        return View(new MinePage(await plans.AllAsync(User.UserId() ?? Guid.Empty), plans.Today));
     }
 
     private async Task<ActionDetails?> ValidateAsync(ActionForm form, string prefix, IReadOnlyList<BoardSection> sections, DateOnly? meeting)

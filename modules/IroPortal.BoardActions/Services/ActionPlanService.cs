@@ -53,6 +53,14 @@ public sealed class ActionPlanService(PortalDbContext db, IPublicPages publicPag
         await db.Set<BoardAction>().AsNoTracking().Include(a => a.Updates).Where(a => a.YearStart == yearStart)
             .OrderBy(a => a.Position).ToListAsync(cancellationToken);
 
+    /// <summary>Actions of every year, or only those one person owns, with their histories.</summary>
+    public async Task<IReadOnlyList<BoardAction>> AllAsync(Guid? ownerId = null)
+    {
+        var query = db.Set<BoardAction>().AsNoTracking().Include(a => a.Updates).AsQueryable();
+        if (ownerId is { } owner) query = query.Where(a => a.OwnerId == owner);
+        return await query.OrderByDescending(a => a.YearStart).ThenBy(a => a.Position).ToListAsync();
+    }
+
     public Task<BoardAction?> FindAsync(Guid id) => db.Set<BoardAction>().Include(a => a.Updates).SingleOrDefaultAsync(a => a.Id == id);
 
     public Task<ActionPlan?> PlanAsync(int yearStart) => db.Set<ActionPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.YearStart == yearStart);

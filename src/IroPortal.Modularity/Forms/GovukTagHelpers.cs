@@ -90,8 +90,11 @@ public sealed class ErrorSummaryTagHelper : TagHelper
     private string Target(string field)
     {
         var id = TagBuilder.CreateSanitizedId(field, "-");
-        var property = ViewContext.ViewData.ModelMetadata.ModelType.GetProperty(field);
-        return property?.PropertyType == typeof(DateParts) ? id + "-day" : id;
+        // "Form.Due" is the page model's Form property's Due: follow the path to see whether it is a date.
+        Type? type = ViewContext.ViewData.ModelMetadata.ModelType;
+        foreach (var name in field.Split('.'))
+            type = type?.GetProperty(name)?.PropertyType;
+        return type == typeof(DateParts) ? id + "-day" : id;
     }
 }
 
