@@ -106,6 +106,48 @@ public sealed class DisputeRecordTests
     }
 
     [Fact]
+    public async Task The_manager_sets_the_councils_stages_new_escalations_use_them_and_old_ones_keep_theirs()
+    {
+        await using var app = new PortalApp();
+        var manager = await app.SignedInClient(Reports.Manager);
+        var stages = await app.InDatabase(db => db.Set<DisputeStage>().OrderBy(s => s.Position).ToListAsync());
+        var old = await app.InDatabase(db => db.Set<EscalationStep>().CountAsync(s => s.StageName == "Stage 1: team manager"));
+        Assert.True(old > 0); // the demo has an escalation at stage 1
+        Dictionary<string, string> Form(Func<DisputeStage, int, (string Name, string Days, bool Remove)> each)
+        {
+            var fields = new Dictionary<string, string>();
+            for (var i = 0; i < stages.Count; i++)
+            {
+                var (name, days, remove) = each(stages[i], i);
+                fields[$"Stages[{i}].Id"] = stages[i].Id.ToString();
+                fields[$"Stages[{i}].Name"] = name;
+                fields[$"Stages[{i}].Days"] = days;
+                if (remove) fields[$"Stages[{i}].Remove"] = "true";
+            }
+            return fields;
+        }
+
+        // Removing every formal stage, or a timescale that is not a number, is refused and nothing changes.
+        var none = await manager.PostFormAsync("/disputes/stages", Form((s, _) => (s.Name, s.WorkingDays?.ToString() ?? "", s.Kind == StageKind.Formal)), "/disputes/stages");
+        Assert.Contains("Keep at least one formal stage", await none.Content.ReadAsStringAsync());
+        var bad = await manager.PostFormAsync("/disputes/stages", Form((s, i) => (s.Name, i == 1 ? "five" : s.WorkingDays?.ToString() ?? "", false)), "/disputes/stages");
+        Assert.Contains("must be a whole number of working days from 1 to 60", WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()));
+        Assert.Equal(6, await app.InDatabase(db => db.Set<DisputeStage>().CountAsync()));
+
+        // Rename stage 1 and give it 3 days; drop stage 4.
+        await manager.PostFormAsync("/disputes/stages", Form((s, i) => i == 1 ? ("Level 1: practice manager", "3", false) : (s.Name, s.WorkingDays?.ToString() ?? "", i == 4)), "/disputes/stages");
+        var now = await app.InDatabase(db => db.Set<DisputeStage>().OrderBy(s => s.Position).ToListAsync());
+        Assert.Equal(["Informal: the social worker or their team manager", "Level 1: practice manager", "Stage 2: service manager", "Stage 3: head of service", "Referral to Cafcass"], now.Select(s => s.Name));
+        Assert.Equal(old, await app.InDatabase(db => db.Set<EscalationStep>().CountAsync(s => s.StageName == "Stage 1: team manager")));
+
+        var iro = await app.SignedInClient("iro1@northmoor.example");
+        var today = UkTime.Today(app.Clock);
+        await iro.PostFormAsync("/disputes/new", Concern("NM-300003", "Review decisions not carried out.", now[1].Id, today), "/disputes/new");
+        var step = await app.InDatabase(db => db.Set<EscalationStep>().SingleAsync(s => s.StageName == "Level 1: practice manager"));
+        Assert.Equal(app.Services.GetRequiredService<WorkingDays>().Add(today, 3), step.ResponseDue);
+    }
+
+    [Fact]
     public async Task The_annual_report_figures_count_stages_categories_times_and_Cafcass_and_the_public_version_suppresses_small_numbers()
     {
         await using var app = new PortalApp();

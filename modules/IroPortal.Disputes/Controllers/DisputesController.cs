@@ -136,7 +136,6 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
             stages.Insert(Math.Max(0, stages.FindIndex(s => s.Kind == StageKind.Cafcass)), new StageForm { Kind = StageKind.Formal, Days = "5" });
             return View(new StagesPage(stages));
         }
-        var kept = stages.Where(s => !(s.Remove && s.Kind == StageKind.Formal)).ToList();
         var wanted = new List<(Guid?, StageKind, string, int?)>();
         for (var i = 0; i < stages.Count; i++)
         {
@@ -154,7 +153,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
             }
             wanted.Add((stage.Id, stage.Kind, name, days));
         }
-        if (kept.Count(s => s.Kind == StageKind.Formal) == 0) ModelState.AddModelError("Stages[0].Name", "Keep at least one formal stage");
+        if (wanted.All(w => w.Item2 != StageKind.Formal)) ModelState.AddModelError("Stages[0].Name", "Keep at least one formal stage");
         if (wanted.Select(w => w.Item3.ToLowerInvariant()).Distinct().Count() != wanted.Count) ModelState.AddModelError("Stages[0].Name", "Give each stage a different name");
         if (!ModelState.IsValid) return View(new StagesPage(stages));
         await disputes.SaveStagesAsync(wanted);
