@@ -35,11 +35,11 @@ public sealed class ReportService(PortalDbContext db, FigureBlocks figures, IEnu
         var priorities = CarriedPriorities(lastYear);
         report.Progress.AddRange(priorities.Select((text, i) => new PriorityProgress { Id = Guid.CreateVersion7(), ReportId = report.Id, Position = i, Priority = text }));
         db.Add(report);
-        await SaveVersionAsync(report, priorities.Count == 0
-            ? "Started from the standard outline"
-            : $"Started from the standard outline; {priorities.Count} of last year's priorities carried over", by);
+        var actions = await CarryActionsAsync(report);
+        await SaveVersionAsync(report, "Started from the standard outline"
+            + (priorities.Count == 0 ? "" : $"; {priorities.Count} of last year's priorities carried over")
+            + (actions == 0 ? "" : $"; {actions} of the board's actions carried over"), by);
         await audit.RecordAsync("Annual report started", ReportingYear.Name(yearStart));
-        await RefreshCarriedActionsAsync(report, by);
         return report;
     }
 
@@ -48,6 +48,16 @@ public sealed class ReportService(PortalDbContext db, FigureBlocks figures, IEnu
     public async Task RefreshCarriedActionsAsync(Report report, string by)
     {
         if (!ReportWorkflow.CanEdit(report.Status)) return;
+        var added = await CarryActionsAsync(report);
+        if (added > 0)
+            await SaveVersionAsync(report, $"Carried over {added} of the board's actions on last year's report", by);
+        else
+            await db.SaveChangesAsync();
+    }
+
+    /// <returns>How many actions were new to the report. Nothing is saved.</returns>
+    private async Task<int> CarryActionsAsync(Report report)
+    {
         var actions = new List<CarriedAction>();
         foreach (var source in carriedActions)
             actions.AddRange(await source.OnReportAsync(report.YearStart - 1));
@@ -75,10 +85,7 @@ public sealed class ReportService(PortalDbContext db, FigureBlocks figures, IEnu
             report.Progress.Remove(gone);
             db.Remove(gone);
         }
-        if (added > 0)
-            await SaveVersionAsync(report, $"Carried over {added} of the board's actions on last year's report", by);
-        else
-            await db.SaveChangesAsync();
+        return added;
     }
 
     private static string ActionDetail(CarriedAction action)

@@ -18,8 +18,9 @@ public sealed class ActionPlanController(ActionPlanService plans, PublicActionSu
 {
     private const string Conflict = "Someone else changed this action while you were writing. Nothing of yours was saved: here it is as it is now.";
 
-    /// <summary>The roles whose members may own an action (those granted "own the board's actions" by default).</summary>
-    public static readonly IReadOnlyList<string> OwnerRoles = [PortalRoles.IroManager, PortalRoles.SeniorManager, PortalRoles.BoardMember, PortalRoles.Iro];
+    /// <summary>The roles whose members may own an action: those granted "own the board's actions" by default.</summary>
+    public static readonly IReadOnlyList<string> OwnerRoles = new ActionPlanPermissions().GetDefaultGrants()
+        .Where(g => g.Permissions.Contains(ActionPlanPermissions.Own)).Select(g => g.Role).ToList();
 
     [RequirePermission(ActionPlanPermissions.Read), HttpGet("/board/actions")]
     public async Task<IActionResult> Index(string? state)

@@ -202,8 +202,9 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
 
     private async Task<IReadOnlyList<SelectListItem>> StageChoicesAsync()
     {
+        // A new escalation may start at any stage: stages may be skipped.
         var stages = await disputes.StagesAsync();
-        return [new SelectListItem("Choose the stage", ""), .. DisputeRules.Starts(stages).Select(s => new SelectListItem(StageLabel(s), s.Id.ToString()))];
+        return [new SelectListItem("Choose the stage", ""), .. stages.Select(s => new SelectListItem(StageLabel(s), s.Id.ToString()))];
     }
 
     public static string StageLabel(DisputeStage stage) => stage.WorkingDays is { } d ? $"{stage.Name} ({DisputeRules.Days(d)} to respond)" : stage.Name;

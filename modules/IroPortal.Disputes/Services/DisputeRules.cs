@@ -29,9 +29,6 @@ public static class DisputeRules
 
     public static string CategoryName(string key) => Categories.FirstOrDefault(c => c.Key == key).Name ?? key;
 
-    /// <summary>The stages a new escalation may start at: any of them, since stages may be skipped.</summary>
-    public static IReadOnlyList<DisputeStage> Starts(IReadOnlyList<DisputeStage> stages) => stages.OrderBy(s => s.Position).ToList();
-
     /// <summary>Where an escalation may go next: any later formal stage (skipping is allowed), or Cafcass at any point.</summary>
     public static IReadOnlyList<DisputeStage> NextStages(Escalation escalation, IReadOnlyList<DisputeStage> stages)
     {
