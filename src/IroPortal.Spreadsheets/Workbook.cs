@@ -15,7 +15,35 @@ public sealed class Workbook : IDisposable
     public byte[] ToBytes() => _package.GetAsByteArray();
 
     public void Dispose() => _package.Dispose();
+
+    /// <summary>Everything a reader of the file can see: each sheet's name, every cell's text (values and formulas)
+    /// and comments, and the document's properties.</summary>
+    public static IEnumerable<WorkbookText> ReadAll(byte[] xlsx)
+    {
+        using var package = new ExcelPackage(new MemoryStream(xlsx));
+        var book = package.Workbook;
+        var properties = book.Properties;
+        foreach (var (name, value) in new[] { ("title", properties.Title), ("subject", properties.Subject), ("author", properties.Author),
+                     ("comments", properties.Comments), ("keywords", properties.Keywords), ("company", properties.Company), ("manager", properties.Manager) })
+            if (!string.IsNullOrWhiteSpace(value)) yield return new("", $"the document's {name}", value);
+        foreach (var sheet in book.Worksheets)
+        {
+            yield return new(sheet.Name, "the sheet's name", sheet.Name);
+            if (sheet.Dimension is null) continue;
+            foreach (var cell in sheet.Cells[sheet.Dimension.Address])
+            {
+                var text = cell.Value?.ToString() ?? "";
+                if (text.Length > 0) yield return new(sheet.Name, $"cell {cell.Address}", text);
+                if (!string.IsNullOrEmpty(cell.Formula)) yield return new(sheet.Name, $"cell {cell.Address}", cell.Formula);
+                if (cell.Comment?.Text is { Length: > 0 } comment) yield return new(sheet.Name, $"the comment on {cell.Address}", comment);
+            }
+        }
+    }
 }
+
+/// <param name="Sheet">The sheet's name; empty for the document's own properties.</param>
+/// <param name="Place">Where in the sheet: "cell B3".</param>
+public sealed record WorkbookText(string Sheet, string Place, string Text);
 
 public sealed class Sheet
 {

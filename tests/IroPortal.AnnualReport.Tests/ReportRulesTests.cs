@@ -123,7 +123,7 @@ public sealed class ReportRulesTests
     [Fact]
     public void A_capitalised_word_mid_sentence_may_be_a_name_unless_it_is_staff_or_a_common_word()
     {
-        var findings = IdentifyingText.Find("I like living with Jenny. My IRO Sarah Whitfield listens. \"Mum comes at Christmas.\"", ["Sarah Whitfield"]);
+        var findings = IdentifyingText.Find("I like living with Jenny. My IRO Sarah Whitfield listens. \"Mum comes at Christmas.\"", ApprovedNames.ForPeople(["Sarah Whitfield"]));
         var name = Assert.Single(findings);
         Assert.Equal("Jenny", name.Text);
         Assert.True(name.IsPossibleName);

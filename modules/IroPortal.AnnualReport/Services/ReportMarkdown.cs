@@ -75,7 +75,7 @@ public static partial class ReportMarkdown
                     if (link.IsImage) link.IsImage = false; // no pictures from elsewhere: they track readers
                     link.GetAttributes().AddClass("govuk-link");
                     break;
-                case AutolinkInline autolink when !IsSafeUrl(autolink.Url):
+                case AutolinkInline autolink when !autolink.IsEmail && !IsSafeUrl(autolink.Url): // an email autolink is kept, so the guard sees it
                     autolink.Url = "#";
                     break;
             }
@@ -121,5 +121,5 @@ public static partial class ReportMarkdown
 
     private static bool IsSafeUrl(string? url) =>
         string.IsNullOrEmpty(url) || url.StartsWith('#') || url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
-        || Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" or "mailto";
+        || Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" or "mailto" or "tel";
 }

@@ -30,7 +30,17 @@ public sealed class PublicActionSummary(PortalDbContext db, ActionPlanService pl
     {
         if (await plans.PlanAsync(yearStart) is not { ShowOnPublicReport: true }) return null;
         var actions = await plans.ForYearAsync(yearStart, cancellationToken);
-        if (actions.Count == 0 || (await ProblemsAsync(actions, cancellationToken)).Count > 0) return null;
+        if (actions.Count == 0) return null;
+        var html = await HtmlAsync(yearStart, actions, cancellationToken);
+        return (await guard.CheckHtmlAsync(Title, html, cancellationToken)).Count > 0 ? null : new PublicAddition(Anchor, Title, html);
+    }
+
+    /// <summary>What the privacy guard finds in the summary as it would be published, which keeps it off the public report.</summary>
+    public async Task<IReadOnlyList<PrivacyProblem>> ProblemsAsync(IReadOnlyList<BoardAction> actions, CancellationToken cancellationToken = default) =>
+        actions.Count == 0 ? [] : await guard.CheckHtmlAsync(Title, await HtmlAsync(actions[0].YearStart, actions, cancellationToken), cancellationToken);
+
+    private async Task<string> HtmlAsync(int yearStart, IReadOnlyList<BoardAction> actions, CancellationToken cancellationToken)
+    {
         var today = plans.Today;
         var resolution = await board.ResolutionAsync(yearStart, cancellationToken);
         var states = actions.CountBy(a => ActionStates.Of(a, today)).ToDictionary();
@@ -54,13 +64,8 @@ public sealed class PublicActionSummary(PortalDbContext db, ActionPlanService pl
                 .Append(ActionStates.Name(state)).Append("</strong>")
                 .Append(action.DoneOn is { } done ? " " + WebUtility.HtmlEncode(UkTime.Format(done)) : "").Append("</td></tr>");
         }
-        html.Append("</tbody></table>");
-        return new PublicAddition(Anchor, Title, html.ToString());
+        return html.Append("</tbody></table>").ToString();
     }
-
-    /// <summary>What the privacy guard finds in the actions' words, which keeps the summary off the public report.</summary>
-    public Task<IReadOnlyList<PrivacyProblem>> ProblemsAsync(IReadOnlyList<BoardAction> actions, CancellationToken cancellationToken = default) =>
-        guard.CheckAsync(actions.Select((a, i) => ($"Action {i + 1}", a.What)).ToList(), cancellationToken);
 
     // The day is part of it: "overdue" arrives by itself at midnight.
     public async Task<string> StampAsync(CancellationToken cancellationToken = default)

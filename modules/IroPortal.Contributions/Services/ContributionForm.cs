@@ -65,7 +65,7 @@ public sealed class ContributionForm
                 state.AddModelError(question.Field, $"Write something under \"{question.Heading}\", even if only \"Nothing this year\"");
         }
 
-        var findings = IdentifyingText.Find(ChildrenVoices, staffNames);
+        var findings = IdentifyingText.Find(ChildrenVoices, ApprovedNames.ForPeople(staffNames));
         foreach (var certain in findings.Where(f => !f.IsPossibleName))
             state.AddModelError(nameof(ChildrenVoices), $"Children's voices: \"{certain.Text}\" looks like {certain.Kind}. Take it out: nothing here may identify a child");
         var names = findings.Where(f => f.IsPossibleName).ToList();

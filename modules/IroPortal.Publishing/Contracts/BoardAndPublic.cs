@@ -46,4 +46,7 @@ public sealed record PrivacyProblem(string Kind, string Text, string Where);
 public interface IPublicPrivacyGuard
 {
     Task<IReadOnlyList<PrivacyProblem>> CheckAsync(IReadOnlyList<(string Where, string Text)> texts, CancellationToken cancellationToken = default);
+
+    /// <summary>The guard over HTML as it would be published: every text and every attribute a person or a program reads.</summary>
+    Task<IReadOnlyList<PrivacyProblem>> CheckHtmlAsync(string where, string html, CancellationToken cancellationToken = default);
 }

@@ -45,7 +45,8 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
             boardGuard = await publishing.CheckAsync(report, Audience.Board);
             publicGuard = await publishing.CheckAsync(report, Audience.Public);
         }
-        return View("Year", new PublishingYearPage(year, report, await publishing.BoardOnlyAsync(year), boardGuard, publicGuard, releases, board, publicForm, printer.IsAvailable));
+        return View("Year", new PublishingYearPage(year, report, await publishing.BoardOnlyAsync(year), boardGuard, publicGuard, releases, board, publicForm, printer.IsAvailable,
+            GroupedFindings.Of(boardGuard, publicGuard)));
     }
 
     [HttpPost("/publishing/{year:int}/board-only")]
@@ -74,7 +75,7 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
         {
             db.Add(new ApprovedName { Id = Guid.CreateVersion7(), Name = trimmed, AddedUtc = clock.GetUtcNow().UtcDateTime, AddedByName = User.DisplayName() });
             await SaveIgnoringDuplicateAsync();
-            TempData["Saved"] = $"\u201c{trimmed}\u201d is approved: the privacy guard will not stop at it again.";
+            TempData["Saved"] = $"\u201c{trimmed}\u201d is approved as nobody's name (with its plural and possessive): the privacy guard will not stop at it again.";
         }
         return Redirect(LocalOr(returnTo, "/publishing/names"));
     }
@@ -88,8 +89,34 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
     }
 
     [HttpGet("/publishing/names")]
-    public async Task<IActionResult> Names() =>
-        View(await db.Set<ApprovedName>().AsNoTracking().OrderBy(n => n.Name).ToListAsync());
+    public async Task<IActionResult> Names() => await NamesPage(null);
+
+    private async Task<IActionResult> NamesPage(CaseReferencesForm? form)
+    {
+        var settings = await db.Set<GuardSettings>().AsNoTracking().SingleOrDefaultAsync();
+        form ??= new CaseReferencesForm { Shapes = settings?.CaseReferenceShapes };
+        return View("Names", new NamesPage(await db.Set<ApprovedName>().AsNoTracking().OrderBy(n => n.Name).ToListAsync(), form, settings));
+    }
+
+    /// <summary>The shapes of the council's case references, so the guard finds them in what is published.</summary>
+    [HttpPost("/publishing/case-references")]
+    public async Task<IActionResult> CaseReferenceShapes(CaseReferencesForm form)
+    {
+        var shapes = (form.Shapes ?? "").Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var (shape, line) in shapes.Select((s, i) => (s, i + 1)))
+            if (CaseReferences.Problem(shape) is { } problem) ModelState.AddModelError("Form.Shapes", $"Line {line}: {problem}");
+        if (shapes.Length > 20) ModelState.AddModelError("Form.Shapes", "Give no more than 20 shapes");
+        if (!ModelState.IsValid) return await NamesPage(form);
+        var settings = await db.Set<GuardSettings>().SingleOrDefaultAsync();
+        if (settings is null) db.Add(settings = new GuardSettings());
+        settings.CaseReferenceShapes = string.Join("\n", shapes);
+        settings.ChangedUtc = clock.GetUtcNow().UtcDateTime;
+        settings.ChangedByName = User.DisplayName();
+        await SaveIgnoringDuplicateAsync();
+        TempData["Saved"] = shapes.Length == 0 ? "The privacy guard looks for case references of the usual shapes."
+            : $"The privacy guard looks for case references shaped {string.Join(", ", shapes)} and the usual shapes.";
+        return Redirect("/publishing/names#case-references");
+    }
 
     [HttpPost("/publishing/names/{id:guid}/remove")]
     public async Task<IActionResult> RemoveName(Guid id)
@@ -101,18 +128,20 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
         return Redirect("/publishing/names");
     }
 
-    /// <summary>Records that a finding is a false positive (or that a small number does not count children), with the reason and who.</summary>
+    /// <summary>Records that a finding is a false positive (or that a small number does not count children), with the
+    /// reason and who. For the report, one decision holds for the board version and the public report alike.</summary>
     [HttpPost("/publishing/{year:int}/overrides")]
-    public async Task<IActionResult> Override(int year, Audience audience, string? key, string? reason, string? returnTo)
+    public async Task<IActionResult> Override(int year, Audience audience, string? key, string? reason, string? person, string? returnTo)
     {
         var back = LocalOr(returnTo, $"/publishing/{year}");
         var findings = await FindingsAsync(year, audience);
-        if (findings.FirstOrDefault(f => f.Finding.Key == key) is not { } finding)
+        if (findings.FirstOrDefault(f => f.Finding.Key == key && f.Finding.Effect != FindingEffect.Unreadable) is not { } finding)
         {
             TempData["Problem"] = "That finding is no longer there: the report or the approved names have changed. Here is the guard as it is now.";
             return Redirect(back);
         }
-        var because = (reason ?? "").Trim();
+        // "This is Grace Murphy, the IRO": a lone first name of an approved person, answered for this place only.
+        var because = finding.Finding.Person is { } who && person == who ? $"This is {who}, named on the approved list." : (reason ?? "").Trim();
         if (because.Length is 0 or > MaxReason)
         {
             TempData["Problem"] = $"Give the reason \u201c{finding.Finding.Text}\u201d in {finding.Finding.Where} can be published, in no more than {MaxReason} characters.";
@@ -185,11 +214,13 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
         return Redirect($"/publishing/{year}");
     }
 
+    /// <summary>The findings a decision may be about: the children's summary's, or the report's in both its versions.</summary>
     private async Task<IReadOnlyList<CheckedFinding>> FindingsAsync(int year, Audience audience)
     {
         if (audience == Audience.Children)
             return await db.Set<ChildrenSummary>().AsNoTracking().SingleOrDefaultAsync(s => s.YearStart == year) is { } summary ? await children.CheckAsync(summary) : [];
-        return await publishing.ApprovedAsync(year) is { } report ? (await publishing.CheckAsync(report, audience)).Findings : [];
+        if (await publishing.ApprovedAsync(year) is not { } report) return [];
+        return [.. (await publishing.CheckAsync(report, Audience.Board)).Findings, .. (await publishing.CheckAsync(report, Audience.Public)).Findings];
     }
 
     private async Task SaveIgnoringDuplicateAsync()
@@ -217,9 +248,36 @@ public sealed class PublishPublicForm
 public sealed record PublishingIndexPage(IReadOnlyList<int> Years, IReadOnlySet<int> Approved, ILookup<int, (Audience Audience, int Number)> Published);
 
 public sealed record PublishingYearPage(int Year, ApprovedReport? Report, IReadOnlySet<Guid> BoardOnly, GuardState? BoardGuard, GuardState? PublicGuard,
-    IReadOnlyList<Release> Releases, PublishBoardForm Board, PublishPublicForm Public, bool PdfAvailable);
+    IReadOnlyList<Release> Releases, PublishBoardForm Board, PublishPublicForm Public, bool PdfAvailable, IReadOnlyList<GroupedFinding> Findings);
+
+public sealed class CaseReferencesForm
+{
+    public string? Shapes { get; set; }
+}
+
+public sealed record NamesPage(IReadOnlyList<ApprovedName> Names, CaseReferencesForm Form, GuardSettings? Settings);
+
+/// <summary>One finding however many versions and outputs it stands in, so that one decision answers it.</summary>
+/// <param name="Versions">The versions it is in ("board version", "public report").</param>
+public sealed record GroupedFinding(CheckedFinding Checked, IReadOnlyList<string> Versions, IReadOnlyList<string> Seen, string? FixLink);
+
+public static class GroupedFindings
+{
+    public static IReadOnlyList<GroupedFinding> Of(params GuardState?[] states) =>
+        states.Where(s => s is not null).SelectMany(s => s!.Findings.Select(f => (State: s, Finding: f)))
+            .GroupBy(x => x.Finding.Finding.Key)
+            .Select(g => new GroupedFinding(g.First().Finding,
+                g.Select(x => PublishingService.AudienceName(x.State.Draft.Audience)).Distinct().ToList(),
+                g.SelectMany(x => x.Finding.Finding.Seen).Distinct().ToList(),
+                g.First().State.Draft.FixLinks.GetValueOrDefault(g.First().Finding.Finding.Anchor)))
+            .ToList();
+}
 
 public sealed record PreviewPage(int Year, Audience Audience, GuardState Guard);
 
-/// <param name="PlaceLink">Where each finding's anchor is: the preview of this version.</param>
-public sealed record FindingsPanel(int Year, Audience Audience, IReadOnlyList<CheckedFinding> Findings, string PlaceLink, string ReturnTo);
+/// <param name="PlaceLink">Where each finding's anchor is: the preview of a version.</param>
+public sealed record FindingsPanel(int Year, Audience Audience, IReadOnlyList<GroupedFinding> Findings, string PlaceLink, string ReturnTo)
+{
+    public FindingsPanel(int year, Audience audience, IReadOnlyList<CheckedFinding> findings, string placeLink, string returnTo, Func<string, string?>? fixLink = null)
+        : this(year, audience, findings.Select(f => new GroupedFinding(f, [], f.Finding.Seen, fixLink?.Invoke(f.Finding.Anchor))).ToList(), placeLink, returnTo) { }
+}

@@ -6,7 +6,7 @@ namespace IroPortal.Publishing.Data;
 
 internal sealed class PublishingConfigurations : IEntityTypeConfiguration<Release>, IEntityTypeConfiguration<BoardOnlySection>,
     IEntityTypeConfiguration<ApprovedName>, IEntityTypeConfiguration<GuardOverride>, IEntityTypeConfiguration<BoardQuestion>,
-    IEntityTypeConfiguration<BoardResolution>, IEntityTypeConfiguration<ChildrenSummary>
+    IEntityTypeConfiguration<BoardResolution>, IEntityTypeConfiguration<ChildrenSummary>, IEntityTypeConfiguration<GuardSettings>
 {
     public const string Prefix = "Publishing_";
 
@@ -34,6 +34,14 @@ internal sealed class PublishingConfigurations : IEntityTypeConfiguration<Releas
         e.HasIndex(n => n.Name).IsUnique();
         e.Property(n => n.Name).HasMaxLength(100);
         e.Property(n => n.AddedByName).HasMaxLength(256);
+    }
+
+    public void Configure(EntityTypeBuilder<GuardSettings> e)
+    {
+        e.ToTable(Prefix + "GuardSettings");
+        e.Property(g => g.Id).ValueGeneratedNever();
+        e.Property(g => g.CaseReferenceShapes).HasMaxLength(1000);
+        e.Property(g => g.ChangedByName).HasMaxLength(256);
     }
 
     public void Configure(EntityTypeBuilder<GuardOverride> e)

@@ -40,14 +40,27 @@ public sealed class BoardOnlySection
     public string MarkedByName { get; set; } = "";
 }
 
-/// <summary>A word the privacy guard took for a name, approved by the manager as not a child's: a member of
-/// staff, a place, an organisation. Kept for every year.</summary>
+/// <summary>A name the privacy guard may let through, kept for every year: a person (staff, board), approved as a
+/// whole name only, so that a child who shares their first name is still found; or a word the manager approved
+/// as nobody's name (a place, an organisation, "Commissioner"), with its possessive and plural forms.</summary>
 public sealed class ApprovedName
 {
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
+    public bool IsPerson { get; set; }
     public DateTime AddedUtc { get; set; }
     public string AddedByName { get; set; } = "";
+}
+
+/// <summary>How the privacy guard knows the council's own identifiers. One row.</summary>
+public sealed class GuardSettings
+{
+    public const int SingleId = 1;
+    public int Id { get; set; } = SingleId;
+    /// <summary>The shapes of the council's case references, one a line: "NM-#####" (# a digit, ? a letter).</summary>
+    public string CaseReferenceShapes { get; set; } = "";
+    public DateTime ChangedUtc { get; set; }
+    public string ChangedByName { get; set; } = "";
 }
 
 /// <summary>A finding the manager judged a false positive, with the reason and who, for one year's release to one audience.</summary>

@@ -50,12 +50,24 @@ public sealed class ChildrenSummaryService(PortalDbContext db, PublishingService
 
     public static ReadabilityReport Measure(ChildrenSummary summary) => Readability.Measure(AllText(summary));
 
-    public async Task<IReadOnlyList<CheckedFinding>> CheckAsync(ChildrenSummary summary)
+    public async Task<IReadOnlyList<CheckedFinding>> CheckAsync(ChildrenSummary summary) => (await ComposeCheckedAsync(summary)).Findings;
+
+    /// <summary>The summary as children would read it (small counts as "fewer than 5") and what the guard finds in
+    /// that page's HTML.</summary>
+    private async Task<(IReadOnlyList<ReleaseSection> Sections, IReadOnlyList<CheckedFinding> Findings)> ComposeCheckedAsync(ChildrenSummary summary)
     {
         var overrides = await publishing.OverridesAsync(summary.YearStart, Audience.Children);
-        var texts = Ideas.Select(i => new GuardText(i.Heading, i.Key, i.Text(summary)));
-        return PrivacyGuard.Scan(texts, await publishing.NamesWithCouncilAsync(), publicVersion: true)
-            .Select(f => new CheckedFinding(f, overrides.GetValueOrDefault(f.Key))).ToList();
+        var suppressed = new List<SuppressedCell>();
+        var sections = Compose(summary).Select(section =>
+        {
+            var (html, cells) = Suppression.Html(section.Html, section.Title, section.Anchor, overrides.ContainsKey);
+            suppressed.AddRange(cells);
+            return section with { Html = html };
+        }).ToList();
+        var title = $"Summary for children and young people {ReportingYear.Name(summary.YearStart)}";
+        var findings = ReleaseComposer.Read(title, sections, null, new Dictionary<string, (string, string)>(), await publishing.RulesAsync())
+            .Concat(ReleaseComposer.Suppressed(suppressed));
+        return (sections, PublishingService.Checked(findings, overrides));
     }
 
     /// <summary>The Easy Read sections: each idea's words in short paragraphs, its picture beside them.</summary>
@@ -75,7 +87,8 @@ public sealed class ChildrenSummaryService(PortalDbContext db, PublishingService
     {
         if (Ideas.Any(i => i.Text(summary).Trim().Length == 0))
             return new(null, "Write something for every part of the summary before publishing it.");
-        var outstanding = (await CheckAsync(summary)).Count(f => f.Outstanding);
+        var (sections, findings) = await ComposeCheckedAsync(summary);
+        var outstanding = findings.Count(f => f.Outstanding);
         if (outstanding > 0)
             return new(null, $"The privacy guard has {outstanding} finding{(outstanding == 1 ? "" : "s")} to deal with before this can be published.");
         var readability = Measure(summary);
@@ -83,7 +96,7 @@ public sealed class ChildrenSummaryService(PortalDbContext db, PublishingService
             return new(null, $"The summary reads at grade {readability.Grade:0.#}, above grade {ReadabilityReport.GradeLimit:0}. Make it simpler, or give the reason it should be published as it is.");
         return await publishing.SaveAsync(new Release
         {
-            YearStart = summary.YearStart, Audience = Audience.Children, Sections = ReleaseSection.Write(Compose(summary)),
+            YearStart = summary.YearStart, Audience = Audience.Children, Sections = ReleaseSection.Write(sections),
             ReadabilityReason = readability.AboveLimit ? reason!.Trim() : null,
         }, changeNote, by);
     }

@@ -4,7 +4,20 @@ namespace IroPortal.Publishing.Services;
 
 internal sealed class PublicPrivacyGuard(PublishingService publishing) : IPublicPrivacyGuard
 {
-    public async Task<IReadOnlyList<PrivacyProblem>> CheckAsync(IReadOnlyList<(string Where, string Text)> texts, CancellationToken cancellationToken = default) =>
-        PrivacyGuard.Scan(texts.Select(t => new GuardText(t.Where, "", t.Text)), await publishing.NamesWithCouncilAsync(cancellationToken), publicVersion: true)
+    public async Task<IReadOnlyList<PrivacyProblem>> CheckAsync(IReadOnlyList<(string Where, string Text)> texts, CancellationToken cancellationToken = default)
+    {
+        var rules = await publishing.RulesAsync(cancellationToken);
+        return PrivacyGuard.Scan(texts.Select(t => new GuardText(t.Where, "", t.Text)), rules.Approved, rules.CaseReferences, smallCounts: true)
             .Select(f => new PrivacyProblem(f.Kind, f.Text, f.Where)).ToList();
+    }
+
+    public async Task<IReadOnlyList<PrivacyProblem>> CheckHtmlAsync(string where, string html, CancellationToken cancellationToken = default)
+    {
+        var rules = await publishing.RulesAsync(cancellationToken);
+        IReadOnlyList<GuardText> texts;
+        try { texts = PublishedText.FromHtml(html, new Dictionary<string, string>()).Select(t => t with { Where = where }).ToList(); }
+        catch (Exception e) when (e is not OperationCanceledException) { return [new PrivacyProblem(PrivacyGuard.UnreadableKind, e.Message, where)]; }
+        return PrivacyGuard.Scan(texts, rules.Approved, rules.CaseReferences, smallCounts: true)
+            .Select(f => new PrivacyProblem(f.Kind, f.Text, $"{f.Where} ({string.Join(", ", f.Seen)})")).ToList();
+    }
 }

@@ -31,18 +31,19 @@ public sealed class PublishingService(PortalDbContext db, IApprovedReports repor
 {
     public Task<ApprovedReport?> ApprovedAsync(int year, CancellationToken cancellationToken = default) => reports.FindAsync(year, cancellationToken);
 
-    public async Task<IReadOnlyList<string>> ApprovedNamesAsync(CancellationToken cancellationToken = default) =>
-        await db.Set<ApprovedName>().AsNoTracking().OrderBy(n => n.Name).Select(n => n.Name).ToListAsync(cancellationToken);
-
     public async Task<IReadOnlySet<Guid>> BoardOnlyAsync(int year, CancellationToken cancellationToken = default) =>
         (await db.Set<BoardOnlySection>().AsNoTracking().Where(b => b.YearStart == year).Select(b => b.SectionId).ToListAsync(cancellationToken)).ToHashSet();
 
     public async Task<GuardState> CheckAsync(ApprovedReport report, Audience audience, CancellationToken cancellationToken = default)
     {
         var overrides = await OverridesAsync(report.YearStart, audience, cancellationToken);
-        var draft = composer.Compose(report, audience, await BoardOnlyAsync(report.YearStart, cancellationToken), await NamesWithCouncilAsync(cancellationToken), overrides.ContainsKey);
-        return new(draft, draft.Findings.Select(f => new CheckedFinding(f, overrides.GetValueOrDefault(f.Key))).ToList());
+        var draft = composer.Compose(report, audience, Title(report.YearStart, audience), await BoardOnlyAsync(report.YearStart, cancellationToken),
+            await RulesAsync(cancellationToken), overrides.ContainsKey);
+        return new(draft, Checked(draft.Findings, overrides));
     }
+
+    public static IReadOnlyList<CheckedFinding> Checked(IEnumerable<GuardFinding> findings, IReadOnlyDictionary<string, GuardOverride> overrides) =>
+        findings.Select(f => new CheckedFinding(f, f.Effect == FindingEffect.Unreadable ? null : overrides.GetValueOrDefault(f.Key))).ToList();
 
     /// <summary>Adds every member of staff's and of the board's name to the approved list.</summary>
     /// <returns>How many were not approved before.</returns>
@@ -54,7 +55,7 @@ public sealed class PublishingService(PortalDbContext db, IApprovedReports repor
             foreach (var person in await staff.InRoleAsync(role, cancellationToken))
                 if (known.Add(person.DisplayName))
                 {
-                    db.Add(new ApprovedName { Id = Guid.CreateVersion7(), Name = person.DisplayName, AddedUtc = clock.GetUtcNow().UtcDateTime, AddedByName = by });
+                    db.Add(new ApprovedName { Id = Guid.CreateVersion7(), Name = person.DisplayName, IsPerson = true, AddedUtc = clock.GetUtcNow().UtcDateTime, AddedByName = by });
                     added++;
                 }
         try { await db.SaveChangesAsync(cancellationToken); }
@@ -62,12 +63,28 @@ public sealed class PublishingService(PortalDbContext db, IApprovedReports repor
         return added;
     }
 
-    /// <summary>The council's own name is nobody's child.</summary>
-    public async Task<IReadOnlyList<string>> NamesWithCouncilAsync(CancellationToken cancellationToken = default) =>
-        [.. await ApprovedNamesAsync(cancellationToken), council.Value.Name];
+    /// <summary>What the guard lets through: approved people as whole names; approved words, the council's own name
+    /// and the sector's bodies as not names; and the council's case references as the manager describes them.</summary>
+    public async Task<GuardRules> RulesAsync(CancellationToken cancellationToken = default)
+    {
+        var approved = await db.Set<ApprovedName>().AsNoTracking().Select(n => new { n.Name, n.IsPerson }).ToListAsync(cancellationToken);
+        var settings = await db.Set<GuardSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var councilWords = council.Value.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return new(new ApprovedNames(approved.Where(n => n.IsPerson).Select(n => n.Name),
+                [.. approved.Where(n => !n.IsPerson).Select(n => n.Name), council.Value.Name, .. councilWords, .. PrivacyGuard.ReportWords],
+                [council.Value.ContactEmail, council.Value.Website, council.Value.ContactPhone]),
+            CaseReferences.FromShapes(settings?.CaseReferenceShapes));
+    }
 
-    public async Task<Dictionary<string, GuardOverride>> OverridesAsync(int year, Audience audience, CancellationToken cancellationToken = default) =>
-        await db.Set<GuardOverride>().AsNoTracking().Where(o => o.YearStart == year && o.Audience == audience).ToDictionaryAsync(o => o.FindingKey, cancellationToken);
+    /// <summary>Overrides hold for the finding wherever it stands: the board version and the public report share
+    /// one decision; the children's summary has its own.</summary>
+    public async Task<Dictionary<string, GuardOverride>> OverridesAsync(int year, Audience audience, CancellationToken cancellationToken = default)
+    {
+        var report = audience != Audience.Children;
+        var found = await db.Set<GuardOverride>().AsNoTracking()
+            .Where(o => o.YearStart == year && (report ? o.Audience != Audience.Children : o.Audience == Audience.Children)).ToListAsync(cancellationToken);
+        return found.GroupBy(o => o.FindingKey).ToDictionary(g => g.Key, g => g.OrderBy(o => o.Utc).First());
+    }
 
     public async Task<IReadOnlyList<Release>> ReleasesAsync(int year, CancellationToken cancellationToken = default) =>
         await db.Set<Release>().AsNoTracking().Where(r => r.YearStart == year).OrderBy(r => r.Audience).ThenByDescending(r => r.Number)
@@ -76,6 +93,8 @@ public sealed class PublishingService(PortalDbContext db, IApprovedReports repor
             .ToListAsync(cancellationToken);
 
     public string Title(int year) => $"{council.Value.Name}: Independent Reviewing Officer annual report {ReportingYear.Name(year)}";
+
+    private string Title(int year, Audience audience) => Title(year) + (audience == Audience.Board ? ", board version" : "");
 
     /// <summary>Publishes the approved report to the board or the public, if the privacy guard has nothing outstanding.</summary>
     public async Task<PublishResult> PublishReportAsync(int year, Audience audience, DateOnly? meetingDate, string changeNote, string by, CancellationToken cancellationToken = default)
@@ -89,11 +108,13 @@ public sealed class PublishingService(PortalDbContext db, IApprovedReports repor
             ? $"Board version for the corporate parenting board meeting on {UkTime.Format(meetingDate!.Value)}"
             : $"Published {UkTime.Format(UkTime.Today(clock))}";
         var print = await printer.PrintAsync(Title(year), subtitle, state.Draft.Sections, cancellationToken);
+        if (print.Pdf is not null && PdfProblem(ReleaseComposer.ReadPdf(print.Pdf, state.Draft.Sections, await RulesAsync(cancellationToken)),
+                await OverridesAsync(year, audience, cancellationToken)) is { } problem)
+            return new(null, problem);
         var release = new Release
         {
             YearStart = year, Audience = audience, MeetingDate = meetingDate, ReportVersion = report.Version,
-            Sections = ReleaseSection.Write(state.Draft.Sections), Pdf = print.Pdf, PdfProblem = print.Problem,
-            Workbook = ReleaseWorkbook.Build(Title(year) + (audience == Audience.Board ? ", board version" : ""), state.Draft.Tables),
+            Sections = ReleaseSection.Write(state.Draft.Sections), Pdf = print.Pdf, PdfProblem = print.Problem, Workbook = state.Draft.Workbook,
         };
         return await SaveAsync(release, changeNote, by, cancellationToken);
     }
@@ -123,6 +144,18 @@ public sealed class PublishingService(PortalDbContext db, IApprovedReports repor
         else
             await cache.PublishedAsync(release.Id, cancellationToken);
         return new(release, null);
+    }
+
+    /// <summary>What stops the PDF as printed from being published: it is read like the page, and nothing the page
+    /// did not already clear may stand in it.</summary>
+    private static string? PdfProblem(IReadOnlyList<GuardFinding> findings, IReadOnlyDictionary<string, GuardOverride> overrides)
+    {
+        var outstanding = Checked(findings, overrides).Where(f => f.Outstanding).Select(f => f.Finding).ToList();
+        if (outstanding.Count == 0) return null;
+        if (outstanding.FirstOrDefault(f => f.Effect == FindingEffect.Unreadable) is { } unreadable)
+            return $"Nothing was published: the privacy guard could not read the PDF as printed, so it cannot say the PDF is safe. {unreadable.Text}";
+        return "Nothing was published: the privacy guard found in the PDF as printed " + string.Join("; ", outstanding.Select(f => $"\u201c{f.Text}\u201d ({f.Kind}) in {f.Where}, {string.Join(", ", f.Seen)}"))
+            + ". Correct the report, or deal with each finding, and publish again.";
     }
 
     public static string AudienceName(Audience audience) => audience switch

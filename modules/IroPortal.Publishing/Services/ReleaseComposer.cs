@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using IroPortal.AnnualReport.Contracts;
+using IroPortal.Modularity;
 using IroPortal.Publishing.Models;
 using Microsoft.AspNetCore.Html;
 
@@ -13,70 +14,91 @@ public sealed record ReleaseSection(string Anchor, string Title, string Html, bo
     public static string Write(IReadOnlyList<ReleaseSection> sections) => JsonSerializer.Serialize(sections);
 }
 
-/// <param name="Tables">Every figures table it shows, with its section's title: what its workbook holds.</param>
+/// <param name="Workbook">The workbook exactly as it would be published (and as the guard read it).</param>
 /// <param name="Findings">What the privacy guard found in exactly what would be published.</param>
-public sealed record ReleaseDraft(Audience Audience, int YearStart, int ReportVersion, IReadOnlyList<ReleaseSection> Sections,
-    IReadOnlyList<(string Section, FigureTable Table)> Tables, IReadOnlyList<GuardFinding> Findings);
+/// <param name="FixLinks">Section anchor to the page where the manager corrects that section.</param>
+public sealed record ReleaseDraft(Audience Audience, int YearStart, int ReportVersion, string Title, IReadOnlyList<ReleaseSection> Sections,
+    byte[] Workbook, IReadOnlyList<GuardFinding> Findings, IReadOnlyDictionary<string, string> FixLinks);
+
+/// <summary>What the guard needs to know of the council: who and what is approved, and its case references.</summary>
+public sealed record GuardRules(ApprovedNames Approved, CaseReferences CaseReferences);
 
 /// <summary>Builds what a release would contain for one audience: the board gets every section, the public
-/// only those not marked board-only, with small numbers suppressed; then the privacy guard reads it all.</summary>
+/// only those not marked board-only, with small numbers suppressed; then the privacy guard reads the outputs
+/// themselves (the HTML and the workbook here, the PDF when it is printed).</summary>
 public sealed class ReleaseComposer(IApprovedReports reports)
 {
-    /// <param name="keep">Suppressed cells the manager kept by an override.</param>
-    public ReleaseDraft Compose(ApprovedReport report, Audience audience, IReadOnlySet<Guid> boardOnly, IReadOnlyCollection<string> approvedNames, Func<string, bool> keep)
+    /// <param name="keep">Suppressed numbers the manager kept by an override.</param>
+    public ReleaseDraft Compose(ApprovedReport report, Audience audience, string title, IReadOnlySet<Guid> boardOnly, GuardRules rules, Func<string, bool> keep)
     {
         var isPublic = audience != Audience.Board;
         var sections = new List<ReleaseSection>();
-        var tables = new List<(string, FigureTable)>();
-        var texts = new List<GuardText>();
+        var tables = new List<ReleaseTable>();
         var suppressed = new List<SuppressedCell>();
+        var fixLinks = new Dictionary<string, string>();
         foreach (var section in report.Sections)
         {
             var isBoardOnly = boardOnly.Contains(section.Id);
             if (isPublic && isBoardOnly) continue;
-            var markdown = section.Markdown;
-            if (isPublic)
-            {
-                (markdown, var cells) = Suppression.Markdown(markdown, section.Title, section.Anchor, keep);
-                suppressed.AddRange(cells);
-            }
+            fixLinks[section.Anchor] = $"/annual-report/{report.YearStart}/sections/{section.Id}";
             var figures = new Dictionary<string, FigureTable>();
             foreach (var kind in section.FigureKinds)
             {
                 if (!report.Figures.TryGetValue(kind, out var table)) continue;
-                var where = $"{table.Title} table in \u201c{section.Title}\u201d";
                 if (isPublic && reports.CountsChildren(kind))
                 {
-                    (table, var cells) = Suppression.Figures(table, where, section.Anchor, keep);
+                    (table, var cells) = Suppression.Figures(table, $"{table.Title} table in \u201c{section.Title}\u201d", section.Anchor, keep);
                     suppressed.AddRange(cells);
                 }
                 figures[kind] = table;
-                tables.Add((section.Title, table));
-                texts.AddRange(TableTexts(table, where, section.Anchor));
+                tables.Add(new(section.Title, section.Anchor, table));
             }
-            var html = new HtmlContentBuilder();
+            var html = ToHtml(reports.Render(section, figures));
+            if (isPublic)
+            {
+                (html, var cells) = Suppression.Html(html, section.Title, section.Anchor, keep);
+                suppressed.AddRange(cells);
+            }
             if (isBoardOnly)
-                html.AppendHtml("<p class=\"govuk-body\"><strong class=\"govuk-tag govuk-tag--orange\">Board only</strong> This section is not in the public report.</p>");
-            html.AppendHtml(reports.Render(section with { Markdown = markdown }, figures));
-            sections.Add(new(section.Anchor, section.Title, ToHtml(html), isBoardOnly));
-
-            texts.Add(new(section.Title, section.Anchor, section.Title));
-            texts.AddRange(reports.PlainParagraphs(markdown).Select(p => new GuardText(section.Title, section.Anchor, p)));
-            foreach (var item in section.Progress)
-                texts.Add(new(section.Title, section.Anchor, string.Join("\n", item.Priority, item.Detail, item.Update)));
+                html = "<p class=\"govuk-body\"><strong class=\"govuk-tag govuk-tag--orange\">Board only</strong> This section is not in the public report.</p>" + html;
+            sections.Add(new(section.Anchor, section.Title, html, isBoardOnly));
         }
-        var findings = PrivacyGuard.Scan(texts, approvedNames, isPublic).ToList();
-        findings.AddRange(suppressed.Select(c => new GuardFinding(c.Key, PrivacyGuard.SmallCellKind, c.Text, c.Where, c.Anchor, FindingEffect.Suppressed)));
-        return new(audience, report.YearStart, report.Version, sections, tables, findings);
+        var workbook = ReleaseWorkbook.Build(title, tables);
+        var findings = Read(title, sections, workbook, ReleaseWorkbook.Sheets(tables), rules).ToList();
+        findings.AddRange(Suppressed(suppressed));
+        return new(audience, report.YearStart, report.Version, title, sections, workbook, findings, fixLinks);
     }
 
-    private static IEnumerable<GuardText> TableTexts(FigureTable table, string where, string anchor)
+    /// <summary>The guard over the web page and the workbook. An output it cannot read is a finding that blocks.</summary>
+    public static IReadOnlyList<GuardFinding> Read(string title, IReadOnlyList<ReleaseSection> sections, byte[]? workbook,
+        IReadOnlyDictionary<string, (string Where, string Anchor)> sheets, GuardRules rules)
     {
-        yield return new(where, anchor, string.Join("\n", new[] { table.Title, table.Note ?? "" }.Concat(table.Columns)));
-        foreach (var row in table.Rows)
-            foreach (var cell in row)
-                yield return new(where, anchor, cell);
+        var texts = new List<GuardText>();
+        var unreadable = new List<GuardFinding>();
+        var titles = sections.ToDictionary(s => s.Anchor, s => s.Title);
+        try { texts.AddRange(PublishedText.FromHtml(PdfPrinter.Document(title, "", sections, ""), titles)); }
+        catch (Exception e) when (e is not OperationCanceledException) { unreadable.Add(PrivacyGuard.Unreadable(PublishedText.WebPage, e.Message)); }
+        if (workbook is not null)
+            try { texts.AddRange(PublishedText.FromWorkbook(workbook, sheets)); }
+            catch (Exception e) when (e is not OperationCanceledException) { unreadable.Add(PrivacyGuard.Unreadable(PublishedText.WorkbookOutput, e.Message)); }
+        return [.. unreadable, .. PrivacyGuard.Scan(texts, rules.Approved, rules.CaseReferences)];
     }
+
+    /// <summary>The guard over the PDF as printed.</summary>
+    public static IReadOnlyList<GuardFinding> ReadPdf(byte[] pdf, IReadOnlyList<ReleaseSection> sections, GuardRules rules)
+    {
+        try
+        {
+            return PrivacyGuard.Scan(PublishedText.FromPdf(pdf, sections.Select(s => (s.Anchor, s.Title)).ToList()), rules.Approved, rules.CaseReferences);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return [PrivacyGuard.Unreadable(PublishedText.Pdf, e.Message)];
+        }
+    }
+
+    public static IEnumerable<GuardFinding> Suppressed(IEnumerable<SuppressedCell> cells) =>
+        cells.DistinctBy(c => c.Key).Select(c => new GuardFinding(c.Key, c.Kind, c.Text, c.Where, c.Anchor, FindingEffect.Suppressed));
 
     public static string ToHtml(IHtmlContent content)
     {

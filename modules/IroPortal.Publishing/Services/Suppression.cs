@@ -1,18 +1,25 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using IroPortal.AnnualReport.Contracts;
 
 namespace IroPortal.Publishing.Services;
 
 /// <summary>A number the public version shows as "fewer than 5".</summary>
-public sealed record SuppressedCell(string Key, string Text, string Where, string Anchor);
+public sealed record SuppressedCell(string Key, string Kind, string Text, string Where, string Anchor);
 
-/// <summary>Small-number suppression for the public version: counts of 1 to 4 children become "fewer than 5",
-/// in figures tables that count children and in the tables the manager wrote, and their bars leave the charts.</summary>
+/// <summary>Small-number suppression for the public version and the children's summary: counts of 1 to 4 children
+/// become "fewer than 5", in figures tables that count children, in every table the manager wrote (read as parsed
+/// HTML, so every table form Markdown allows) and in prose ("3 children", "two young people"); their bars leave the charts.</summary>
 public static partial class Suppression
 {
     public const string FewerThanFive = "fewer than 5";
     public const string Note = "Counts of fewer than 5 are shown as \u201cfewer than 5\u201d so that no child can be recognised.";
+
+    // "3 children", "two young people", "four of the girls": how a small count of children is written in prose.
+    // "Two children's homes" counts homes, not children.
+    [GeneratedRegex(@"\b(?<n>[1-4]|one|two|three|four)\s+(?<q>(?:of\s+(?:the|our|these|those)|other|more|looked[- ]after|young|older|younger|separated|unaccompanied|disabled|new)\s+)?(?<who>children|child|young\s+(?:people|persons?)|boys?|girls?|bab(?:y|ies)|siblings?|care\s+leavers?|teenagers?|infants?|toddlers?|brothers?|sisters?|twins?|pupils?|students?|asylum[- ]seekers?|kids?)\b(?!['’]s?)", RegexOptions.IgnoreCase)]
+    public static partial Regex SmallCount();
 
     private static bool IsSmall(string cell, out int value) =>
         int.TryParse(cell.Trim().Replace(",", ""), NumberStyles.None, CultureInfo.InvariantCulture, out value) && value is >= 1 and <= 4;
@@ -31,7 +38,7 @@ public static partial class Suppression
                 if (!IsSmall(copy[c], out _)) continue;
                 var text = $"{copy[c]} in \u201c{copy[0]}\u201d, {table.Columns.ElementAtOrDefault(c) ?? "value"}";
                 var key = GuardFinding.KeyOf(PrivacyGuard.SmallCellKind, text, anchor + "/" + table.Kind);
-                cells.Add(new(key, text, where, anchor));
+                cells.Add(new(key, PrivacyGuard.SmallCellKind, text, where, anchor));
                 if (!keep(key)) copy[c] = FewerThanFive;
             }
             rows.Add(copy);
@@ -49,33 +56,51 @@ public static partial class Suppression
         return (table with { Rows = rows, Chart = chart, Note = note }, cells);
     }
 
-    [GeneratedRegex(@"^\s*\|?\s*:?-{3,}")]
-    private static partial Regex SeparatorRow();
-
-    /// <summary>The manager's own Markdown tables, with cells of 1 to 4 suppressed unless kept.</summary>
-    public static (string Markdown, IReadOnlyList<SuppressedCell> Cells) Markdown(string markdown, string where, string anchor, Func<string, bool> keep)
+    /// <summary>A section's HTML as the public reads it: numbers of 1 to 4 in the manager's own tables, and counts
+    /// of 1 to 4 children in its words, shown as "fewer than 5" unless kept. Figures blocks are left to
+    /// <see cref="Figures"/>, which knows which of them count children.</summary>
+    public static (string Html, IReadOnlyList<SuppressedCell> Cells) Html(string html, string where, string anchor, Func<string, bool> keep)
     {
         var cells = new List<SuppressedCell>();
-        var lines = markdown.Replace("\r\n", "\n").Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            if (!line.TrimStart().StartsWith('|') || SeparatorRow().IsMatch(line)) continue;
-            var parts = line.Split('|');
-            var label = parts.Length > 1 ? parts[1].Trim() : "";
-            var changed = false;
-            for (var c = 2; c < parts.Length; c++)
+        var document = PublishedText.Parse(html);
+        var changed = false;
+        foreach (var table in document.Body!.QuerySelectorAll("table").Where(t => t.Closest("figure.app-figures") is null))
+            foreach (var row in table.QuerySelectorAll("tr").Where(r => r.ParentElement?.LocalName != "thead"))
             {
-                if (!IsSmall(parts[c], out var value)) continue;
-                var text = $"{value} in the row \u201c{label}\u201d";
-                var key = GuardFinding.KeyOf(PrivacyGuard.SmallCellKind, $"{text} ({c})", anchor);
-                cells.Add(new(key, text, where, anchor));
-                if (keep(key)) continue;
-                parts[c] = " " + FewerThanFive + " ";
-                changed = true;
+                var label = row.Children.FirstOrDefault()?.TextContent.Trim() ?? "";
+                foreach (var (cell, c) in row.Children.Select((cell, c) => (cell, c)).Skip(1))
+                {
+                    if (!IsSmall(cell.TextContent, out var value)) continue;
+                    var text = $"{value} in the row \u201c{label}\u201d";
+                    var key = GuardFinding.KeyOf(PrivacyGuard.SmallCellKind, $"{text} ({c + 1})", anchor);
+                    cells.Add(new(key, PrivacyGuard.SmallCellKind, text, where, anchor));
+                    if (keep(key)) continue;
+                    cell.TextContent = FewerThanFive;
+                    changed = true;
+                }
             }
-            if (changed) lines[i] = string.Join('|', parts);
+        foreach (var node in PublishedText.TextNodes(document.Body!).Where(n => n.ParentElement?.Closest("svg") is null).ToList())
+        {
+            var text = node.Data;
+            var replaced = SmallCount().Replace(text, match =>
+            {
+                var key = GuardFinding.KeyOf(PrivacyGuard.SmallCountKind, match.Value, anchor);
+                cells.Add(new(key, PrivacyGuard.SmallCountKind, match.Value, where, anchor));
+                return keep(key) ? match.Value : $"{FewerThanFive} {match.Groups["q"].Value}{Plural(match.Groups["who"].Value)}";
+            });
+            if (replaced == text) continue;
+            node.Data = replaced;
+            changed = true;
         }
-        return (string.Join('\n', lines), cells);
+        return (changed ? document.Body!.InnerHtml : html, cells);
+    }
+
+    private static string Plural(string who)
+    {
+        var lower = who.ToLowerInvariant();
+        if (lower == "child") return "children";
+        if (lower == "baby") return "babies";
+        if (lower.StartsWith("young person", StringComparison.Ordinal)) return "young people";
+        return lower.EndsWith('s') || lower.EndsWith("people", StringComparison.Ordinal) || lower.EndsWith("children", StringComparison.Ordinal) ? who : who + "s";
     }
 }
