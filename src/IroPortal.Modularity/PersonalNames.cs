@@ -30,7 +30,7 @@ public sealed class ApprovedNames
             else if (contact.Count(char.IsAsciiDigit) >= 9) phones.Add(PhoneDigits(contact));
         }
         foreach (var person in people)
-            if (PersonalNames.Tokens(person) is { Length: > 0 } tokens) this.people.Add((person.Trim(), tokens));
+            if (PersonalNames.Tokens(person).SkipWhile(PersonalNames.IsTitle).ToArray() is { Length: > 0 } tokens) this.people.Add((person.Trim(), tokens));
         foreach (var word in words)
         {
             var tokens = PersonalNames.Tokens(word);
@@ -83,7 +83,7 @@ public static partial class PersonalNames
     private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
     {
         "i", "iro", "iros", "mum", "mummy", "mam", "dad", "daddy", "nan", "nana", "nanna", "gran", "granny", "grandad", "grandma", "grandpa", "auntie", "aunty",
-        "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "ok", "okay", "tv", "xbox", "playstation", "youtube", "nintendo", "minecraft", "fortnite", "roblox",
+        "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "cllr", "ok", "okay", "tv", "xbox", "playstation", "youtube", "nintendo", "minecraft", "fortnite", "roblox",
         "christmas", "easter", "eid", "diwali", "ramadan", "hanukkah", "halloween", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "january", "february", "march", "july", "september", "october", "november", "december",
         "english", "england", "british", "britain", "scotland", "scottish", "wales", "welsh", "ireland", "irish", "uk", "europe", "european", "london",
@@ -105,7 +105,10 @@ public static partial class PersonalNames
         "to", "between", "and", "on", "start", "beginning",
     };
 
-    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal) { "mr", "mrs", "ms", "miss", "mx", "dr", "master" };
+    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal) { "mr", "mrs", "ms", "miss", "mx", "dr", "master", "cllr", "councillor", "prof", "professor" };
+
+    /// <summary>"Cllr", "Mrs": a person is approved by their name, however the title is written.</summary>
+    internal static bool IsTitle(string normalised) => Titles.Contains(normalised);
     private static readonly HashSet<string> Introducers = new(StringComparer.Ordinal) { "called", "named", "nicknamed", "name's", "names" };
     private static readonly HashSet<string> Relations = new(StringComparer.Ordinal)
     {
@@ -115,7 +118,8 @@ public static partial class PersonalNames
     private static readonly HashSet<string> Possessives = new(StringComparer.Ordinal) { "my", "her", "his", "their", "our", "your", "little", "big", "older", "younger" };
 
     // A word: letters (any alphabet, with accents), joined by apostrophes or hyphens (O'Connor, Mary-Jane, Zoë).
-    [GeneratedRegex(@"\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*['’]?")]
+    // Never a run of letters inside a code of letters and digits ("3f9eb2").
+    [GeneratedRegex(@"(?<![\p{L}\p{M}\p{N}])\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*['’]?(?![\p{N}])")]
     private static partial Regex Word();
 
     [GeneratedRegex(@"^[\s\-‐]*$")]

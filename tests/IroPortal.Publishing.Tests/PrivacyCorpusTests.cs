@@ -114,3 +114,37 @@ public sealed partial class PrivacyCorpusTests(ITestOutputHelper output)
     [GeneratedRegex(@"^[1-4]$")]
     private static partial Regex SmallNumber();
 }
+
+/// <summary>How often the guard stops at something that identifies nobody, on report prose without identifiers.</summary>
+public sealed class PrivacyFalseFindingTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Plain_report_prose_and_the_demo_reports_give_at_most_2_findings_per_1000_words()
+    {
+        await using var app = new PortalApp();
+        const int year = 2034;
+        var prose = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Corpus", "report-prose.md"));
+        var parts = prose.Split("\n### ");
+        var keys = new[] { "summary", "service", "monitoring", "disputes", "voices", "good-practice", "development" };
+        var texts = keys.ToDictionary(k => k, k => string.Join("\n### ", parts.Where((_, i) => i % keys.Length == Array.IndexOf(keys, k))));
+        await Reports.ApproveAsync(app, year, texts);
+
+        var (words, findings) = await app.InScope<PublishingService, (int, List<GuardFinding>)>(async p =>
+        {
+            var words = 0;
+            var found = new List<GuardFinding>();
+            foreach (var y in await app.InScope<IroPortal.AnnualReport.Contracts.IApprovedReports, IReadOnlyList<int>>(r => r.ApprovedYearsAsync()))
+            {
+                var state = await p.CheckAsync((await p.ApprovedAsync(y))!, Audience.Board);
+                words += state.Draft.Sections.Sum(s => PublishedText.Parse(s.Html).Body!.TextContent.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Length);
+                found.AddRange(state.Findings.Where(f => f.Outstanding).Select(f => f.Finding));
+            }
+            return (words, found);
+        });
+        var perThousand = findings.Count * 1000.0 / words;
+        output.WriteLine($"False findings: {findings.Count} in {words} words of report prose and the demo's reports: {perThousand:0.00} per 1,000 words (aim at most 2).");
+        foreach (var f in findings) output.WriteLine($"  \u201c{f.Text}\u201d ({f.Kind}) in {f.Where}");
+        Assert.True(words > 2000, $"only {words} words were read");
+        Assert.True(perThousand <= 2, $"{perThousand:0.00} false findings per 1,000 words");
+    }
+}

@@ -67,7 +67,7 @@ public sealed class PdfPrinter(IOptions<PdfOptions> options, IWebHostEnvironment
         var html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
             .Append(ReleaseComposer.Encode(title)).Append("</title><style>").Append(themeCss).Append(PrintCss).Append("</style></head><body class=\"govuk-template__body\"><main>")
             .Append("<h1 class=\"govuk-heading-xl\">").Append(ReleaseComposer.Encode(title)).Append("</h1><p class=\"govuk-body-l\">").Append(ReleaseComposer.Encode(subtitle)).Append("</p>")
-            .Append("<nav aria-labelledby=\"contents\"><h2 class=\"govuk-heading-m\" id=\"contents\">Contents</h2><ol class=\"govuk-list govuk-list--number\">");
+            .Append("<nav aria-labelledby=\"contents\"><h2 class=\"govuk-heading-m\" id=\"contents\">Contents</h2><ol class=\"govuk-list govuk-list--number app-print-contents\">");
         foreach (var s in sections)
             html.Append("<li><a class=\"govuk-link\" href=\"#").Append(s.Anchor).Append("\">").Append(ReleaseComposer.Encode(s.Title)).Append("</a></li>");
         html.Append("</ol></nav>");
@@ -83,6 +83,8 @@ public sealed class PdfPrinter(IOptions<PdfOptions> options, IWebHostEnvironment
         table, figure, svg { break-inside: avoid; }
         .app-chart { max-width: 100%; height: auto; }
         a { color: inherit; }
+        .app-print-contents { padding-left: 2.5em; }
+        pre, code { white-space: pre-wrap; overflow-wrap: anywhere; }
         """;
 
     private async Task<string> ThemeCssAsync()

@@ -71,8 +71,10 @@ public static partial class PrivacyGuard
             if (seen.Length > 0 && !found.Seen.Contains(seen)) found.Seen.Add(seen);
         }
 
-        foreach (var piece in texts)
+        foreach (var read in texts)
         {
+            // As a reader sees it: ligatures from the PDF ("ﬃ"), full-width and other compatibility forms as plain letters.
+            var piece = read with { Text = read.Text.Normalize(NormalizationForm.FormKC) };
             var found = IdentifyingText.Find(piece.Text, approved, caseReferences);
             foreach (var finding in found)
             {

@@ -63,6 +63,8 @@ public static class PublishedText
             var block = parent;
             while (!Blocks.Contains(block.LocalName) && block.ParentElement is { } up) block = up;
             if (!pieces.TryGetValue(block, out var text)) { pieces[block] = text = new StringBuilder(); order.Add(block); }
+            // Text of another element is read apart ("<span>Warning</span>There" is heard as two words).
+            else if (node.PreviousSibling is not IText) text.Append(' ');
             text.Append(node.Data);
         }
         foreach (var block in order)
@@ -77,10 +79,16 @@ public static class PublishedText
             {
                 if (!ReadAttributes.TryGetValue(attribute.Name, out var place) || attribute.Value.Trim().Length == 0) continue;
                 if (attribute.Name == "content" && element.LocalName != "meta") continue;
+                if (IsPortalAsset(attribute.Value)) continue;
                 var (where, anchor) = SectionOf(element);
                 yield return new(where, anchor, Readable(attribute.Name, attribute.Value), output, place);
             }
     }
+
+    /// <summary>The portal's own pictures and styles ("/_content/IroPortal.Publishing/pictures/iro.svg") and its links to
+    /// a report's sections: nobody's words.</summary>
+    private static bool IsPortalAsset(string value) =>
+        value.StartsWith("/_content/", StringComparison.Ordinal) || value.StartsWith("/lib/", StringComparison.Ordinal) || value.StartsWith("#section-", StringComparison.Ordinal);
 
     /// <summary>An address as the guard reads it: percent-escapes undone, <c>mailto:</c> and <c>tel:</c> taken off,
     /// the parts of a path and query as words.</summary>
