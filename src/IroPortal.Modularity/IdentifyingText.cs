@@ -106,7 +106,7 @@ public static partial class IdentifyingText
     private static partial Regex Email();
 
     // "jo.bloggs at example dot com", "jo (at) example (dot) co (dot) uk": an address spelled out to dodge filters.
-    [GeneratedRegex(@"\b[\w.+-]+\s*[(\[]?\s*(?:at|@)\s*[)\]]?\s*[\w-]+(?:\s*[(\[]?\s*(?:dot|\.)\s*[)\]]?\s*[\w-]+)*?\s*[(\[]?\s*(?:dot|\.)\s*[)\]]?\s*(?:com|co|uk|org|net|gov|ac|nhs|sch|info|me|io|biz)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b[\w.+-]+(?:\s*[(\[]?\s*dot\s*[)\]]?\s*[\w+-]+)*\s*[(\[]?\s*(?:at|@)\s*[)\]]?\s*[\w-]+(?:\s*[(\[]?\s*(?:dot|\.)\s*[)\]]?\s*[\w-]+)*?\s*[(\[]?\s*(?:dot|\.)\s*[)\]]?\s*(?:com|co|uk|org|net|gov|ac|nhs|sch|info|me|io|biz)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SpelledEmail();
 
     [GeneratedRegex(@"\bdot\b", RegexOptions.IgnoreCase)]

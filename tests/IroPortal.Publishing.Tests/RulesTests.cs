@@ -38,6 +38,66 @@ public sealed class RulesTests
         Assert.Single(Scan("Two children waited."));
     }
 
+    [Theory]
+    [InlineData("Born 2014-07-09 in the city.", "2014-07-09")]
+    [InlineData("Born 9.7.14 in the city.", "9.7.14")]
+    [InlineData("Born 09 07 2014 in the city.", "09 07 2014")]
+    [InlineData("Born on the 9th of July 2014.", "9th of July 2014")]
+    [InlineData("Born July 9th, 2014.", "July 9th, 2014")]
+    [InlineData("Born 9-Jul-14, she is the eldest.", "9-Jul-14")]
+    [InlineData("Her birthday is 9 July.", "9 July")]
+    public void Dates_of_birth_are_found_however_they_are_written(string text, string found) =>
+        Assert.Contains(Scan(text), f => f.Kind == PrivacyGuard.DateKind && f.Text == found);
+
+    [Theory]
+    [InlineData("+44 (0)7700 900123", IdentifyingText.PhoneKind)]
+    [InlineData("+44 (0) 7700 900 123", IdentifyingText.PhoneKind)]
+    [InlineData("0044 161 496 0000", IdentifyingText.PhoneKind)]
+    [InlineData("(0161) 496-0000", IdentifyingText.PhoneKind)]
+    [InlineData("020 7946 0018", IdentifyingText.PhoneKind)]
+    [InlineData("ls14ap", IdentifyingText.PostcodeKind)]
+    [InlineData("sw1a 2aa", IdentifyingText.PostcodeKind)]
+    [InlineData("9434765919", IdentifyingText.NhsKind)]
+    [InlineData("AB 12 34 56 C", IdentifyingText.NinoKind)]
+    [InlineData("jo dot bloggs at example dot com", IdentifyingText.EmailKind)]
+    [InlineData("@kid_2010", IdentifyingText.SocialKind)]
+    [InlineData("instagram.com/kid.2010", IdentifyingText.SocialKind)]
+    [InlineData("12 Acacia Avenue", IdentifyingText.AddressKind)]
+    public void Each_identifier_is_found_in_its_usual_forms(string identifier, string kind) =>
+        Assert.Contains(Scan($"The note gave {identifier} for the family."), f => f.Kind == kind && f.Text.Contains(identifier.Trim('@'), StringComparison.OrdinalIgnoreCase));
+
+    [Fact]
+    public void Ten_digit_numbers_without_an_nhs_check_digit_and_ordinary_figures_are_not_identifiers()
+    {
+        Assert.Empty(Scan("The service's budget code is 9434765918 this year."));
+        Assert.Empty(Scan("Of 412 children, 121 started and 107 stopped; 1,204 reviews were held between 1 April 2025 and 31 March 2026."));
+        Assert.Empty(Scan("Use A4 5th edition forms."));
+    }
+
+    [Fact]
+    public void The_councils_own_case_reference_shape_is_found()
+    {
+        var shapes = CaseReferences.FromShapes("CR##-#####");
+        var found = PrivacyGuard.Scan([new GuardText("Summary", "s", "The review for CR25-00412 drifted.")], ApprovedNames.None, shapes);
+        Assert.Contains(found, f => f.Kind == IdentifyingText.CaseReferenceKind && f.Text == "CR25-00412");
+        Assert.Empty(PrivacyGuard.Scan([new GuardText("Summary", "s", "The review for CR25-00412 drifted.")], ApprovedNames.None, CaseReferences.Usual));
+        Assert.NotNull(CaseReferences.Problem("NM-AAAA"));
+        Assert.Null(CaseReferences.Problem("NM-#####"));
+    }
+
+    [Fact]
+    public void People_are_approved_by_their_whole_name_and_words_with_their_plurals_and_possessives()
+    {
+        var approved = new ApprovedNames(["Grace Murphy", "Cllr Margaret Hughes"], ["Commissioner", "Barnardo"]);
+        IReadOnlyList<GuardFinding> Of(string text) => PrivacyGuard.Scan([new GuardText("Summary", "s", text)], approved, CaseReferences.Usual);
+
+        Assert.Empty(Of("Grace Murphy observed the review. Grace Murphy's audit followed. Margaret Hughes chaired the board."));
+        var lone = Assert.Single(Of("Grace said her review was good."));
+        Assert.Equal(("Grace", "Grace Murphy"), (lone.Text, lone.Person));
+        Assert.Empty(Of("The Commissioner's report and the Commissioners agreed. Barnardo's staff helped."));
+        Assert.Single(Of("Murphy asked to see her brother."));
+    }
+
     [Fact]
     public void Counts_of_one_to_four_children_become_fewer_than_5_and_leave_the_chart()
     {
