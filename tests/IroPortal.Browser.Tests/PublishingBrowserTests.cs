@@ -95,4 +95,42 @@ public sealed class PublishingBrowserTests
         await BrowserSession.AssertAccessibleAsync(page);
         session.AssertNoPageProblems();
     }
+
+    [Fact]
+    public async Task The_manager_follows_a_findings_link_corrects_it_and_publishes_with_axe_clean_pages()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var year = await DemoYear(session);
+        var page = await session.NewPageAsync();
+        await BrowserSession.SignInAsync(page, "manager@northmoor.example");
+        await page.GotoAsync($"/publishing/{year}/for-children");
+        await page.GetByLabel("What you told us").FillAsync("Kayden said his review was too long. You can text him on +44 (0)7700 900123.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and check" }).ClickAsync();
+        var findings = page.Locator(".app-findings");
+        await Assertions.Expect(findings).ToContainTextAsync("Kayden");
+        await Assertions.Expect(findings).ToContainTextAsync("+44 (0)7700 900123");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Publish the summary for children" })).ToBeDisabledAsync();
+        await BrowserSession.AssertAccessibleAsync(page);
+
+        // The finding's own link leads to the words to correct.
+        await page.Locator("a", new() { HasText = "Correct it" }).Filter(new() { HasText = "7700 900123" }).ClickAsync();
+        Assert.EndsWith("#WhatYouToldUs", page.Url);
+        await page.GetByLabel("What you told us").FillAsync("Children told us their reviews were too long.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and check" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("found nothing that could identify a child");
+        await BrowserSession.AssertAccessibleAsync(page);
+        if (await page.GetByLabel("What has changed since the last version?").CountAsync() > 0)
+            await page.GetByLabel("What has changed since the last version?").FillAsync("What children told us, in their words.");
+        if (await page.GetByLabel("Why publish it above grade 5?").CountAsync() > 0)
+            await page.GetByLabel("Why publish it above grade 5?").FillAsync("Checked with the children in care council.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish the summary for children" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Published at");
+
+        var child = await (await session.NewContextAsync()).NewPageAsync();
+        await child.GotoAsync($"/reports/{year}/for-children");
+        await Assertions.Expect(child.Locator("main")).ToContainTextAsync("Children told us their reviews were too long.");
+        await Assertions.Expect(child.Locator("main")).Not.ToContainTextAsync("Kayden");
+        await BrowserSession.AssertAccessibleAsync(child);
+        session.AssertNoPageProblems();
+    }
 }

@@ -63,6 +63,7 @@ public sealed partial class PrivacyCorpusTests(ITestOutputHelper output)
             var pPdf = await printer.PrintAsync("Public", "", pub.Draft.Sections);
             Assert.NotNull(bPdf.Pdf);
             Assert.NotNull(pPdf.Pdf);
+            AssertContentsNumbersShow(pPdf.Pdf!, pub.Draft.Sections.Count);
             var text = string.Join("\n", PublishedText.FromPdf(bPdf.Pdf!, b.Draft.Sections.Select(s => (s.Anchor, s.Title)).ToList()).Select(t => t.Text));
             return (b, pub, ReleaseComposer.ReadPdf(bPdf.Pdf!, b.Draft.Sections, rules), ReleaseComposer.ReadPdf(pPdf.Pdf!, pub.Draft.Sections, rules),
                 text, report.Sections.Single(s => s.Key == "development").Anchor);
@@ -101,6 +102,21 @@ public sealed partial class PrivacyCorpusTests(ITestOutputHelper output)
         var manager = await app.SignedInClient(Reports.Manager);
         await manager.PostFormAsync($"/publishing/{year}/public", new() { ["Public.ChangeNote"] = "" }, $"/publishing/{year}");
         Assert.Equal(0, await app.InDatabase(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Set<Release>(), r => r.YearStart == year)));
+    }
+
+    /// <summary>The PDF's contents list shows two-digit section numbers whole, inside the page's margin.</summary>
+    private static void AssertContentsNumbersShow(byte[] pdf, int sections)
+    {
+        Assert.True(sections >= 10, $"only {sections} sections");
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var first = document.GetPage(1);
+        var words = first.GetWords().ToList();
+        for (var n = 10; n <= sections; n++)
+        {
+            var number = words.FirstOrDefault(w => w.Text == $"{n}.");
+            Assert.True(number is not null, $"the contents list has no \u201c{n}.\u201d: {string.Join(" ", words.Select(w => w.Text))}");
+            Assert.True(number!.BoundingBox.Left >= 18 / 25.4 * 72 - 1, $"\u201c{n}.\u201d starts at {number.BoundingBox.Left:0} pt, outside the page's margin");
+        }
     }
 
     private static IReadOnlyList<GuardFinding> Blocking(GuardState state) => [.. state.Findings.Where(f => f.Outstanding).Select(f => f.Finding)];

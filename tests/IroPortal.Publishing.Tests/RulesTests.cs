@@ -99,6 +99,18 @@ public sealed class RulesTests
     }
 
     [Fact]
+    public void An_output_the_guard_cannot_read_blocks_and_cannot_be_overridden()
+    {
+        var rules = new GuardRules(ApprovedNames.None, CaseReferences.Usual);
+        var finding = Assert.Single(ReleaseComposer.ReadPdf("%PDF-1.7 not really a PDF"u8.ToArray(), [new("s", "Summary", "<p>Hi</p>")], rules));
+        Assert.Equal(FindingEffect.Unreadable, finding.Effect);
+        var workbook = ReleaseComposer.Read("Title", [new("s", "Summary", "<p>Fine words.</p>")], [1, 2, 3], new Dictionary<string, (string, string)>(), rules);
+        Assert.Contains(workbook, f => f.Effect == FindingEffect.Unreadable && f.Text.StartsWith("The workbook", StringComparison.Ordinal));
+        var checkedFinding = Assert.Single(PublishingService.Checked([finding], new Dictionary<string, IroPortal.Publishing.Models.GuardOverride> { [finding.Key] = new() }));
+        Assert.True(checkedFinding.Outstanding);
+    }
+
+    [Fact]
     public void Counts_of_one_to_four_children_become_fewer_than_5_and_leave_the_chart()
     {
         var table = new FigureTable("looked-after", "Children looked after", null, ["Measure", "Children"],

@@ -13,7 +13,8 @@ namespace IroPortal.Publishing.Services;
 
 public sealed record CheckedFinding(GuardFinding Finding, GuardOverride? Override)
 {
-    public bool Outstanding => Finding.Effect == FindingEffect.Blocks && Override is null;
+    /// <summary>Stops publishing: a finding not overridden, or an output the guard could not read (never overridden).</summary>
+    public bool Outstanding => Finding.Effect == FindingEffect.Unreadable || Finding.Effect == FindingEffect.Blocks && Override is null;
 }
 
 /// <summary>What the privacy guard says of a release that would be published now.</summary>
