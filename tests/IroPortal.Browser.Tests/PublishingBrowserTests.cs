@@ -63,6 +63,15 @@ public sealed class PublishingBrowserTests
             await BrowserSession.AssertAccessibleAsync(page);
             Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways on a 320px screen");
         }
+        // A report whose manager pasted a long code block and a wide table still fits.
+        const int pasted = 2037;
+        await Reports.ApproveAsync(session.App, pasted, new() { ["summary"] = "Reviews were on time.\n\n```\nreview_outcomes_for_the_whole_year_exported_from_the_case_management_system_without_any_spaces_at_all\n```\n\nMeasure | Count\n--- | ---\nReviews | 1204\n" });
+        var published = await session.App.InScope<IroPortal.Publishing.Services.PublishingService, string?>(async p => (await p.PublishReportAsync(pasted, Audience.Public, null, "", "Test")).Problem);
+        Assert.Null(published);
+        await page.GotoAsync($"/reports/{pasted}");
+        await BrowserSession.AssertAccessibleAsync(page);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "a report with a code block scrolls sideways on a 320px screen");
+
         await page.GotoAsync($"/reports/{year}/for-children");
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Two speech bubbles" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tell us what you think" })).ToBeVisibleAsync();

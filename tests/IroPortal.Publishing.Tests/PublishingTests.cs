@@ -221,4 +221,26 @@ public sealed partial class PublishingTests
 
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/reports/{demoYear + 1}")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_manager_sets_the_shape_of_the_councils_case_references_and_the_guard_finds_them()
+    {
+        await using var app = new PortalApp();
+        const int year = 2036;
+        await Reports.ApproveAsync(app, year, new() { ["summary"] = "The plan for CR25-00412 drifted and was escalated." });
+        var manager = await app.SignedInClient(Reports.Manager);
+        Assert.DoesNotContain("CR25-00412", WebUtility.HtmlDecode(await manager.GetStringAsync($"/publishing/{year}")));
+
+        var refused = await manager.PostFormAsync("/publishing/case-references", new() { ["Form.Shapes"] = "CR##-#####\nNO DIGITS" }, "/publishing/names");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Line 2:", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await app.InDatabase(db => db.Set<GuardSettings>().CountAsync()));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostFormAsync("/publishing/case-references", new() { ["Form.Shapes"] = "CR##-#####" }, "/publishing/names")).StatusCode);
+        var page = WebUtility.HtmlDecode(await manager.GetStringAsync($"/publishing/{year}"));
+        Assert.Contains("CR25-00412", page);
+        Assert.Contains("must be dealt with before this can be published", page);
+        await PublishPublic(manager, year);
+        Assert.Equal(0, await Releases(app, year, Audience.Public));
+    }
 }

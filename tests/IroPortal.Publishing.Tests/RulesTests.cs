@@ -132,6 +132,17 @@ public sealed class RulesTests
     }
 
     [Fact]
+    public void Counts_with_their_share_and_counts_in_prose_are_suppressed_and_invisible_characters_split_nothing()
+    {
+        var (html, cells) = Suppression.Html("<table><tbody><tr><td>Residential</td><td>3 (2%)</td></tr></tbody></table>"
+            + "<p>Only 4 unaccompanied asylum-seeking children arrived; two children's homes closed.</p>", "Summary", "s", _ => false);
+        Assert.Contains("<td>Residential</td><td>fewer than 5</td>", html);
+        Assert.Contains("Only fewer than 5 unaccompanied asylum-seeking children arrived; two children's homes closed.", html);
+        Assert.Equal(2, cells.Count);
+        Assert.Contains(Scan("Call 07700\u200b900123 or Ty\u00adler."), f => f.Kind == IdentifyingText.PhoneKind && f.Text == "07700900123");
+    }
+
+    [Fact]
     public void Readability_is_the_flesch_formulas_over_words_sentences_and_syllables()
     {
         Assert.Equal(1, Readability.Syllables("cat"));

@@ -53,6 +53,9 @@ public static partial class PrivacyGuard
         "Cafcass", "Ofsted", "CAMHS", "Handbook", "IRO", "IROs", "Barnardo", "Coram", "NSPCC", "Childline", "Kinship", "Become", "Voices",
     ];
 
+    [GeneratedRegex(@"\p{Cf}")]
+    private static partial Regex Invisible();
+
     [GeneratedRegex(@"\b(?:born|birth|birthday|birthdays|d\.?o\.?b\.?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BirthWords();
 
@@ -74,7 +77,8 @@ public static partial class PrivacyGuard
         foreach (var read in texts)
         {
             // As a reader sees it: ligatures from the PDF ("ﬃ"), full-width and other compatibility forms as plain letters.
-            var piece = read with { Text = read.Text.Normalize(NormalizationForm.FormKC) };
+            // Characters nobody sees (zero-width spaces, soft hyphens) are taken out, so they cannot split a number or a name.
+            var piece = read with { Text = Invisible().Replace(read.Text.Normalize(NormalizationForm.FormKC), "") };
             var found = IdentifyingText.Find(piece.Text, approved, caseReferences);
             foreach (var finding in found)
             {

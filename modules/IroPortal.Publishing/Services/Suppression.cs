@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using IroPortal.AnnualReport.Contracts;
@@ -18,11 +17,19 @@ public static partial class Suppression
 
     // "3 children", "two young people", "four of the girls": how a small count of children is written in prose.
     // "Two children's homes" counts homes, not children.
-    [GeneratedRegex(@"\b(?<n>[1-4]|one|two|three|four)\s+(?<q>(?:of\s+(?:the|our|these|those)|other|more|looked[- ]after|young|older|younger|separated|unaccompanied|disabled|new)\s+)?(?<who>children|child|young\s+(?:people|persons?)|boys?|girls?|bab(?:y|ies)|siblings?|care\s+leavers?|teenagers?|infants?|toddlers?|brothers?|sisters?|twins?|pupils?|students?|asylum[- ]seekers?|kids?)\b(?!['’]s?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<n>[1-4]|one|two|three|four)\s+(?<q>(?:(?:of\s+(?:the|our|these|those)|other|more|looked[- ]after|young|older|younger|separated|unaccompanied|asylum[- ]seeking|disabled|new|care[- ]experienced|white|black|asian|mixed|british|female|male)\s+){0,3})(?<who>children|child|young\s+(?:people|persons?)|boys?|girls?|bab(?:y|ies)|siblings?|care\s+leavers?|teenagers?|infants?|toddlers?|brothers?|sisters?|twins?|pupils?|students?|asylum[- ]seekers?|kids?)\b(?!['’]s?)", RegexOptions.IgnoreCase)]
     public static partial Regex SmallCount();
 
-    private static bool IsSmall(string cell, out int value) =>
-        int.TryParse(cell.Trim().Replace(",", ""), NumberStyles.None, CultureInfo.InvariantCulture, out value) && value is >= 1 and <= 4;
+    // "3", and "3 (2%)" or "3 (of 40)": a count with its share beside it is still a count.
+    [GeneratedRegex(@"^\s*(?<n>[1-4])\s*(?:\([^)]*\))?\s*$")]
+    private static partial Regex SmallCell();
+
+    private static bool IsSmall(string cell, out int value)
+    {
+        var match = SmallCell().Match(cell);
+        value = match.Success ? match.Groups["n"].Value[0] - '0' : 0;
+        return match.Success;
+    }
 
     /// <summary>A figures block that counts children (the annual report says which do: QA counts are of IROs' work).</summary>
     /// <param name="keep">Cells the manager has said do not count children (an override): their numbers stay.</param>
