@@ -16,7 +16,8 @@ crystal daisy dale dawn dean derrick don drew duke earl eddy eve faith felicity 
 harry hazel heather hector holly hope hunter iris ivy jack jade jasmine jasper jay jimmy john josh joy ken kit lance lee lily mark martin
 mason matt max maxim may meg melody mercy mike miles misty nick noel olive opal paddy pat patience patsy patty pearl peg penny peter phoebe
 piper poppy prudence ray rick rob robin roger rose rosemary ruby rusty sally sandy scarlet sky sonny sterling sue summer sunny terry tom
-tony troy valentine victor viola violet wade will willow wren dahlia ebony maria marina hyacinth sapphire raven storm"
+tony troy valentine victor viola violet wade will willow wren dahlia ebony maria marina hyacinth sapphire raven storm abbey archer ash beau
+belle brook cooper drake forest roman rocky reed warren tucker tanner clay coral ivory jewel honey chance haven laurel"
 comm -12 names.txt words.txt | comm -23 - <(tr ' ' '\n' <<< "$keep" | grep . | sort -u) > drop.txt
 children="muhammad mohammed mohammad oliver noah george arthur leo oscar freddie archie theodore theo alfie charlie jacob thomas finley lucas
 isaac tommy teddy arlo jude reggie rory elijah louie hugo albert ronnie roman ezra frankie harrison joshua edward kai tyler riley jayden kacper
@@ -26,7 +27,9 @@ emily ella evelyn sofia evie charlotte harper millie matilda maya sophie alice e
 ada esme arabella imogen jessica delilah thea layla aisha ayesha amira fatima maryam zainab zara zahra hafsa khadija noor nour safa inaya anaya
 priya jaya kiran amara adaeze chioma ngozi zuzanna julia zofia lena hanna oliwia kayleigh chelsea courtney demi shannon keira tia tiana destiny
 precious blessing favour nevaeh kyle callum connor liam declan ciaran niamh siobhan aoife orla caoimhe seren cerys ffion rhys dylan owen gethin
-morgan bethan megan zoe zoë chloe chloé renée noemi anaïs jose josé maël sean seán mary-jane lily-rose ellie-mae billie-jo"
+morgan bethan megan zoe zoë chloe chloé renée noemi anaïs jose josé maël sean seán mary-jane lily-rose ellie-mae billie-jo autumn river
+ocean sage skye phoenix aurora bailey darcy harley taylor luna nova blue rain winter everly ivo jax jenson kobe ezekiel reuben ronan idris
+kayden kaiden aiden brooklyn presley carter bodhi otis alfred stanley ralph frederick wilfred"
 { echo "# Ordinary English words (lower case, no possessives): SCOWL's British English list as Debian's wbritish 2020.12.07 ships it."
   echo "# Copyright 2000-2011 by Kevin Atkinson; permission to use, copy, modify, distribute and sell for any purpose with this notice (see Resources/README.md)."
   cat words.txt; } > "$out/english-words.txt"

@@ -50,9 +50,13 @@ public sealed class ErrorController : Controller
         return View("NotFound");
     }
 
+    /// <summary>The page for a status the portal answered with. The status is the failure's own, kept from the request
+    /// that failed: the address (/error/0) and the form's fields never set it, and a visit of its own is not found.</summary>
     [Route("/error/{status:int}")]
-    public IActionResult Status(int status)
+    public IActionResult Status()
     {
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not { } failed) return PageNotFound();
+        var status = failed.OriginalStatusCode;
         Response.StatusCode = status;
         return View(status switch
         {

@@ -20,7 +20,7 @@ public sealed class NotificationsController(Inbox inbox) : Controller
     {
         var notification = await inbox.ReadAsync(Me, id);
         if (notification is null) return NotFound();
-        return LocalRedirect(notification.Link is { } link && Url.IsLocalUrl(link) ? link : "/notifications");
+        return LocalRedirect(ReturnAddress.LocalOr(notification.Link, "/notifications"));
     }
 
     [SignedIn, HttpPost("/notifications/{id:guid}/read")]

@@ -77,7 +77,7 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
             await SaveIgnoringDuplicateAsync();
             TempData["Saved"] = $"\u201c{trimmed}\u201d is approved as nobody's name (with its plural and possessive): the privacy guard will not stop at it again.";
         }
-        return Redirect(LocalOr(returnTo, "/publishing/names"));
+        return Redirect(ReturnAddress.LocalOr(returnTo, "/publishing/names"));
     }
 
     [HttpPost("/publishing/names/staff")]
@@ -85,7 +85,7 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
     {
         var added = await publishing.ApproveStaffNamesAsync(User.DisplayName());
         TempData["Saved"] = added == 0 ? "Every member of staff's name was already approved." : $"{added} staff names approved.";
-        return Redirect(LocalOr(returnTo, "/publishing/names"));
+        return Redirect(ReturnAddress.LocalOr(returnTo, "/publishing/names"));
     }
 
     [HttpGet("/publishing/names")]
@@ -133,7 +133,7 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
     [HttpPost("/publishing/{year:int}/overrides")]
     public async Task<IActionResult> Override(int year, Audience audience, string? key, string? reason, string? person, string? returnTo)
     {
-        var back = LocalOr(returnTo, $"/publishing/{year}");
+        var back = ReturnAddress.LocalOr(returnTo, $"/publishing/{year}");
         var findings = await FindingsAsync(year, audience);
         if (findings.FirstOrDefault(f => f.Finding.Key == key && f.Finding.Effect != FindingEffect.Unreadable) is not { } finding)
         {
@@ -167,7 +167,7 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
         db.Remove(found);
         await db.SaveChangesAsync();
         TempData["Saved"] = $"Override withdrawn: \u201c{found.Text}\u201d is a finding again.";
-        return Redirect(LocalOr(returnTo, $"/publishing/{year}"));
+        return Redirect(ReturnAddress.LocalOr(returnTo, $"/publishing/{year}"));
     }
 
     /// <summary>What a version would look like if published now, with the guard's findings listed above it.</summary>
@@ -228,10 +228,6 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateException) { db.ChangeTracker.Clear(); } // the same approval sent twice at once: one is enough
     }
-
-    /// <summary>Only a path on this portal: never a redirect to somewhere else.</summary>
-    public static string LocalOr(string? path, string fallback) =>
-        path is { Length: > 0 } && path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal) ? path : fallback;
 }
 
 public sealed class PublishBoardForm

@@ -49,7 +49,7 @@ public sealed class ActionsController(PortalDbContext db, IStaffDirectory staff,
     }
 
     private IActionResult Back(string? returnTo) =>
-        returnTo is { Length: > 1 } path && path.StartsWith("/qa", StringComparison.Ordinal) && Url.IsLocalUrl(path) ? LocalRedirect(path) : Redirect("/qa/mine");
+        returnTo is { Length: > 1 } path && path.StartsWith("/qa", StringComparison.Ordinal) && ReturnAddress.IsLocal(path) ? LocalRedirect(path) : Redirect("/qa/mine");
 }
 
 public sealed record ActionsPage(IReadOnlyList<QaAction> Actions, IReadOnlyDictionary<Guid, string> Iros, DateOnly Today);

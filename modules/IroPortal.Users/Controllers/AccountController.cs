@@ -171,8 +171,5 @@ public sealed class AccountController(
         return View("PasswordSet");
     }
 
-    internal static string SafeReturn(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : StaffHome;
+    internal static string SafeReturn(string? returnUrl) => ReturnAddress.LocalOr(returnUrl, StaffHome);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
@@ -25,6 +26,8 @@ public static class SecurityHosting
     public static void AddPortalSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // No "Server: Kestrel": nothing that names the software to someone looking for its weaknesses.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         var cookiePolicy = SecureCookies(builder.Configuration);
         services.AddAntiforgery(options =>
         {
