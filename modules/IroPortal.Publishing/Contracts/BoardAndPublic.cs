@@ -41,12 +41,10 @@ public interface IPublicPages
 /// <summary>What the privacy guard found in a piece of text: what it looks like, the words, and where.</summary>
 public sealed record PrivacyProblem(string Kind, string Text, string Where);
 
-/// <summary>The privacy guard, for text another module puts on a public page: names not on the approved list,
-/// contact details, identifiers, dates of birth and small counts of children.</summary>
+/// <summary>The privacy guard, for what another module puts on a public page: names not on the approved list,
+/// contact details, identifiers, dates of birth and small counts of children, read from the HTML as published.</summary>
 public interface IPublicPrivacyGuard
 {
-    Task<IReadOnlyList<PrivacyProblem>> CheckAsync(IReadOnlyList<(string Where, string Text)> texts, CancellationToken cancellationToken = default);
-
     /// <summary>The guard over HTML as it would be published: every text and every attribute a person or a program reads.</summary>
     Task<IReadOnlyList<PrivacyProblem>> CheckHtmlAsync(string where, string html, CancellationToken cancellationToken = default);
 }

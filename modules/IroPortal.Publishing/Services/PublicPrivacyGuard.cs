@@ -4,13 +4,6 @@ namespace IroPortal.Publishing.Services;
 
 internal sealed class PublicPrivacyGuard(PublishingService publishing) : IPublicPrivacyGuard
 {
-    public async Task<IReadOnlyList<PrivacyProblem>> CheckAsync(IReadOnlyList<(string Where, string Text)> texts, CancellationToken cancellationToken = default)
-    {
-        var rules = await publishing.RulesAsync(cancellationToken);
-        return PrivacyGuard.Scan(texts.Select(t => new GuardText(t.Where, "", t.Text)), rules.Approved, rules.CaseReferences, smallCounts: true)
-            .Select(f => new PrivacyProblem(f.Kind, f.Text, f.Where)).ToList();
-    }
-
     public async Task<IReadOnlyList<PrivacyProblem>> CheckHtmlAsync(string where, string html, CancellationToken cancellationToken = default)
     {
         var rules = await publishing.RulesAsync(cancellationToken);
