@@ -159,7 +159,7 @@ public static partial class PersonalNames
                    && (names[end + 1] || char.IsUpper(tokens[end + 1].Raw[0]) && !NotNames.Contains(tokens[end + 1].Norm)))
                 end++;
             var start = tokens[i].Index;
-            var shown = text[start..(tokens[end].Index + tokens[end].Length)];
+            var shown = text[start..(tokens[end].Index + tokens[end].Bare.Length)]; // "Tyler", not "Tyler's"
             var person = end == i ? approved.PersonWith(tokens[i].Norm) : null;
             yield return new IdentifyingFinding(IdentifyingText.NameKind, shown.TrimEnd('\'', '’'), true, person) { Index = start };
             i = end;

@@ -142,4 +142,22 @@ public sealed class PublishingBrowserTests
         await BrowserSession.AssertAccessibleAsync(child);
         session.AssertNoPageProblems();
     }
+
+    [Fact]
+    public async Task The_guards_findings_fit_a_320px_screen_and_pass_axe()
+    {
+        await using var session = await BrowserSession.StartAsync(viewportWidth: 320);
+        const int year = 2038;
+        await Reports.ApproveAsync(session.App, year, new() { ["summary"] = "Grace said her review was good. Tyler's carer gave 07700 900123.\n\n| Placement | Children |\n|---|---|\n| Out of area | 2 |\n" });
+        var page = await session.NewPageAsync();
+        await BrowserSession.SignInAsync(page, "manager@northmoor.example");
+        await page.GotoAsync($"/publishing/{year}");
+        var findings = page.Locator(".app-findings");
+        await Assertions.Expect(findings).ToContainTextAsync("This is Grace Murphy");
+        await Assertions.Expect(findings).ToContainTextAsync("07700 900123");
+        await Assertions.Expect(findings.Locator("strong", new() { HasText = "Tyler" })).ToHaveTextAsync("Tyler");
+        await BrowserSession.AssertAccessibleAsync(page);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the guard's findings scroll sideways on a 320px screen");
+        session.AssertNoPageProblems();
+    }
 }

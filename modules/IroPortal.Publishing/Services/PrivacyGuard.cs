@@ -70,7 +70,7 @@ public static partial class PrivacyGuard
             var key = GuardFinding.KeyOf(kind, text, where.Anchor);
             if (!findings.TryGetValue(key, out var found))
                 findings[key] = found = (new(key, kind, text, where.Where, where.Anchor, FindingEffect.Blocks) { Person = person }, []);
-            var seen = where.Output.Length == 0 ? where.Place : where.Place.Length == 0 ? where.Output : $"{where.Output}: {where.Place}";
+            var seen = where.Output.Length == 0 ? where.Place : where.Place.Length == 0 ? where.Output : $"{where.Output}, {where.Place}";
             if (seen.Length > 0 && !found.Seen.Contains(seen)) found.Seen.Add(seen);
         }
 
