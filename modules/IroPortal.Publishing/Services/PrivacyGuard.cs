@@ -47,12 +47,6 @@ public static partial class PrivacyGuard
     public const string SmallCellKind = "a table cell counting fewer than 5";
     public const string UnreadableKind = "an output the privacy guard could not read";
 
-    /// <summary>Words of any IRO annual report that are capitalised but are nobody's name.</summary>
-    public static readonly IReadOnlyList<string> ReportWords =
-    [
-        "Cafcass", "Ofsted", "CAMHS", "Handbook", "IRO", "IROs", "Barnardo", "Coram", "NSPCC", "Childline", "Kinship", "Become", "Voices",
-    ];
-
     [GeneratedRegex(@"\p{Cf}")]
     private static partial Regex Invisible();
 

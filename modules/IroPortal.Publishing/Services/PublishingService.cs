@@ -18,7 +18,9 @@ public sealed record CheckedFinding(GuardFinding Finding, GuardOverride? Overrid
 }
 
 /// <summary>What the privacy guard says of a release that would be published now.</summary>
-public sealed record GuardState(ReleaseDraft Draft, IReadOnlyList<CheckedFinding> Findings)
+/// <param name="Rules">The approvals and case references it was checked with, and the overrides it met, so that the
+/// PDF printed at publication is read against the same.</param>
+public sealed record GuardState(ReleaseDraft Draft, IReadOnlyList<CheckedFinding> Findings, GuardRules Rules, IReadOnlyDictionary<string, GuardOverride> Overrides)
 {
     public int Outstanding => Findings.Count(f => f.Outstanding);
 }
@@ -38,9 +40,9 @@ public sealed class PublishingService(PortalDbContext db, IApprovedReports repor
     public async Task<GuardState> CheckAsync(ApprovedReport report, Audience audience, CancellationToken cancellationToken = default)
     {
         var overrides = await OverridesAsync(report.YearStart, audience, cancellationToken);
-        var draft = composer.Compose(report, audience, Title(report.YearStart, audience), await BoardOnlyAsync(report.YearStart, cancellationToken),
-            await RulesAsync(cancellationToken), overrides.ContainsKey);
-        return new(draft, Checked(draft.Findings, overrides));
+        var rules = await RulesAsync(cancellationToken);
+        var draft = composer.Compose(report, audience, Title(report.YearStart, audience), await BoardOnlyAsync(report.YearStart, cancellationToken), rules, overrides.ContainsKey);
+        return new(draft, Checked(draft.Findings, overrides), rules, overrides);
     }
 
     public static IReadOnlyList<CheckedFinding> Checked(IEnumerable<GuardFinding> findings, IReadOnlyDictionary<string, GuardOverride> overrides) =>
@@ -64,15 +66,15 @@ public sealed class PublishingService(PortalDbContext db, IApprovedReports repor
         return added;
     }
 
-    /// <summary>What the guard lets through: approved people as whole names; approved words, the council's own name
-    /// and the sector's bodies as not names; and the council's case references as the manager describes them.</summary>
+    /// <summary>What the guard lets through: approved people as whole names; approved words and the council's own
+    /// name as not names (the sector's bodies are built into the guard); and the council's case references as the manager describes them.</summary>
     public async Task<GuardRules> RulesAsync(CancellationToken cancellationToken = default)
     {
         var approved = await db.Set<ApprovedName>().AsNoTracking().Select(n => new { n.Name, n.IsPerson }).ToListAsync(cancellationToken);
         var settings = await db.Set<GuardSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var councilWords = council.Value.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return new(new ApprovedNames(approved.Where(n => n.IsPerson).Select(n => n.Name),
-                [.. approved.Where(n => !n.IsPerson).Select(n => n.Name), council.Value.Name, .. councilWords, .. PrivacyGuard.ReportWords],
+                [.. approved.Where(n => !n.IsPerson).Select(n => n.Name), council.Value.Name, .. councilWords],
                 [council.Value.ContactEmail, council.Value.Website, council.Value.ContactPhone]),
             CaseReferences.FromShapes(settings?.CaseReferenceShapes));
     }
@@ -109,8 +111,7 @@ public sealed class PublishingService(PortalDbContext db, IApprovedReports repor
             ? $"Board version for the corporate parenting board meeting on {UkTime.Format(meetingDate!.Value)}"
             : $"Published {UkTime.Format(UkTime.Today(clock))}";
         var print = await printer.PrintAsync(Title(year), subtitle, state.Draft.Sections, cancellationToken);
-        if (print.Pdf is not null && PdfProblem(ReleaseComposer.ReadPdf(print.Pdf, state.Draft.Sections, await RulesAsync(cancellationToken)),
-                await OverridesAsync(year, audience, cancellationToken)) is { } problem)
+        if (print.Pdf is not null && PdfProblem(ReleaseComposer.ReadPdf(print.Pdf, state.Draft.Sections, state.Rules), state.Overrides) is { } problem)
             return new(null, problem);
         var release = new Release
         {
