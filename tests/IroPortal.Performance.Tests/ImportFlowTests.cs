@@ -87,6 +87,30 @@ public sealed class ImportFlowTests
     }
 
     [Fact]
+    public async Task A_zip_that_is_no_workbook_and_a_sheet_hiding_a_DOCTYPE_are_refused_on_the_page_not_with_an_error()
+    {
+        await using var app = new PortalApp();
+        var manager = await app.SignedInClient("manager@northmoor.example");
+        var notWorkbook = await Upload(manager, 2025, [.. SmallReturn(), Zip("return.xlsx", ("notes.txt", "hello"))]);
+        Assert.Equal(HttpStatusCode.OK, notWorkbook.StatusCode);
+        Assert.Contains("return.xlsx is a zip file but not an Excel workbook", WebUtility.HtmlDecode(await notWorkbook.Content.ReadAsStringAsync()));
+        var utf16 = System.Text.Encoding.Unicode.GetBytes("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e \"e\">]><Types>&e;</Types>");
+        var hidden = await Upload(manager, 2025, [.. SmallReturn(), new SourceFile("types.xlsx", ZipBytes(("[Content_Types].xml", utf16)))]);
+        Assert.Equal(HttpStatusCode.OK, hidden.StatusCode);
+        Assert.Contains("types.xlsx contains XML with a DOCTYPE ([Content_Types].xml)", WebUtility.HtmlDecode(await hidden.Content.ReadAsStringAsync()));
+    }
+
+    private static byte[] ZipBytes(params (string Path, byte[] Content)[] entries)
+    {
+        using var memory = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(memory, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var (path, content) in entries)
+                using (var stream = zip.CreateEntry(path).Open())
+                    stream.Write(content);
+        return memory.ToArray();
+    }
+
+    [Fact]
     public async Task A_return_with_errors_cannot_be_confirmed()
     {
         await using var app = new PortalApp();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using OfficeOpenXml;
 
@@ -19,7 +18,7 @@ public sealed class RefusedFileException(string message) : Exception(message);
 public sealed class UploadLimits
 {
     public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
-    public long MaxUncompressedBytes { get; set; } = 400L * 1024 * 1024;
+    public long MaxUncompressedBytes { get; set; } = 200L * 1024 * 1024;
     public int MaxZipEntries { get; set; } = 2000;
 }
 
@@ -99,8 +98,21 @@ public static class TableReader
 
     private static IReadOnlyList<RawTable> ReadWorkbook(SourceFile file, UploadLimits limits)
     {
-        CheckWorkbook(file, limits);
-        using var package = new ExcelPackage(new MemoryStream(file.Content));
+        var checkedParts = CheckedWorkbook(file, limits);
+        try
+        {
+            return ReadSheets(file, checkedParts);
+        }
+        catch (Exception ex) when (ex is not RefusedFileException and not OutOfMemoryException)
+        {
+            // The parts passed every check but the workbook library still could not make sense of them.
+            throw new RefusedFileException($"{file.Name} is damaged: it could not be read as a workbook. Save it again from Excel, or upload CSV files.");
+        }
+    }
+
+    private static IReadOnlyList<RawTable> ReadSheets(SourceFile file, byte[] checkedParts)
+    {
+        using var package = new ExcelPackage(new MemoryStream(checkedParts));
         var tables = new List<RawTable>();
         foreach (var sheet in package.Workbook.Worksheets)
         {
@@ -126,64 +138,15 @@ public static class TableReader
         return tables;
     }
 
-    /// <summary>Everything checked before the workbook is opened: it is a zip, not too many entries, not too
-    /// large once uncompressed, no macros, not encrypted, no XML with a DOCTYPE (entity expansion attacks).</summary>
-    public static void CheckWorkbook(SourceFile file, UploadLimits limits)
+    /// <summary>Refused before anything opens it: not a zip, encrypted or the old format. The rest is
+    /// <see cref="UploadedWorkbook"/>'s: limits while inflating, headers that disagree, macros, DOCTYPEs.</summary>
+    private static byte[] CheckedWorkbook(SourceFile file, UploadLimits limits)
     {
         var bytes = file.Content;
         if (bytes.Length >= 8 && bytes[0] == 0xD0 && bytes[1] == 0xCF && bytes[2] == 0x11 && bytes[3] == 0xE0)
             throw new RefusedFileException($"{file.Name} is password-protected (encrypted) or in the old Excel format. Remove the password, save it as .xlsx, and upload it again.");
         if (bytes.Length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4)
             throw new RefusedFileException($"{file.Name} is not a real .xlsx workbook (it is not a zip file). Save it from Excel as .xlsx, or upload CSV files.");
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
-            if (zip.Entries.Count > limits.MaxZipEntries)
-                throw new RefusedFileException($"{file.Name} has {zip.Entries.Count} parts inside; a workbook may have at most {limits.MaxZipEntries}. Save just the return's sheets in a new workbook.");
-            var total = zip.Entries.Sum(e => e.Length);
-            if (total > limits.MaxUncompressedBytes)
-                throw new RefusedFileException($"{file.Name} would be {total / (1024 * 1024)} MB once opened; the limit is {limits.MaxUncompressedBytes / (1024 * 1024)} MB.");
-            if (zip.Entries.Any(e => e.FullName.Equals("EncryptedPackage", StringComparison.OrdinalIgnoreCase)))
-                throw new RefusedFileException($"{file.Name} is password-protected. Remove the password and upload it again.");
-            if (zip.Entries.Any(e => e.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)))
-                throw new RefusedFileException($"{file.Name} contains macros. Save it as an ordinary .xlsx workbook without macros and upload that.");
-            foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
-            {
-                using var stream = entry.Open();
-                if (PrologHasDoctype(stream))
-                    throw new RefusedFileException($"{file.Name} contains XML with a DOCTYPE ({entry.FullName}), which Excel never writes. The file may have been tampered with; it was not opened.");
-                if (entry.FullName.Equals("[Content_Types].xml", StringComparison.Ordinal))
-                {
-                    using var again = entry.Open();
-                    using var reader = new StreamReader(again);
-                    if (reader.ReadToEnd().Contains("macroEnabled", StringComparison.OrdinalIgnoreCase))
-                        throw new RefusedFileException($"{file.Name} is a macro-enabled workbook. Save it as an ordinary .xlsx workbook and upload that.");
-                }
-            }
-        }
-        catch (InvalidDataException)
-        {
-            throw new RefusedFileException($"{file.Name} is damaged: it could not be read as a workbook. Save it again from Excel, or upload CSV files.");
-        }
-    }
-
-    /// <summary>A DOCTYPE can only come before the root element, so only the prolog is read.</summary>
-    private static bool PrologHasDoctype(Stream stream)
-    {
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true);
-        var prolog = new StringBuilder();
-        var buffer = new char[4096];
-        int read;
-        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            prolog.Append(buffer, 0, read);
-            var text = prolog.ToString();
-            if (text.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase)) return true;
-            // The root element has started once a '<' is followed by a letter.
-            for (var i = 0; i + 1 < text.Length; i++)
-                if (text[i] == '<' && char.IsLetter(text[i + 1])) return false;
-            if (prolog.Length > 1_000_000) return false;
-        }
-        return false;
+        return UploadedWorkbook.Unpack(file, limits);
     }
 }
