@@ -17,6 +17,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace IroPortal.Users;
 
@@ -39,13 +40,15 @@ public sealed class Startup : ModuleStartup
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
+                // No account-wide lockout, which would let anyone lock anyone out: SignInThrottle pauses only the
+                // address that failed. Identity still counts failures; this keeps its count from ever locking.
+                options.Lockout.MaxFailedAccessAttempts = int.MaxValue;
+                options.Lockout.AllowedForNewUsers = false;
                 options.User.RequireUniqueEmail = true;
                 options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
+            .AddUserStore<PortalUserStore>()
             .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.ProviderName)
@@ -61,8 +64,11 @@ public sealed class Startup : ModuleStartup
             // The check rebuilds the principal from the database; keep the record that this sign-in passed two-factor.
             options.OnRefreshingPrincipal = context =>
             {
-                if (context.CurrentPrincipal?.FindFirst("amr") is { } amr && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
-                    identity.AddClaim(new System.Security.Claims.Claim(amr.Type, amr.Value));
+                // and when it was made (the session's absolute lifetime counts from then).
+                if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                    foreach (var kept in new[] { "amr", UserSessions.SignedInAtClaim })
+                        if (context.CurrentPrincipal?.FindFirst(kept) is { } claim)
+                            identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
                 return Task.CompletedTask;
             };
         });
@@ -72,13 +78,21 @@ public sealed class Startup : ModuleStartup
             options.Cookie.Name = "iroportal.auth";
             options.LoginPath = "/account/sign-in";
             options.LogoutPath = "/account/sign-out";
-            options.AccessDeniedPath = "/account/access-denied";
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
-            options.SlidingExpiration = true;
+            // A refusal answers 403 with the "You cannot see this page" page, so monitoring counts refusals.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
+        services.AddSingleton<UserSessions>();
+        services.AddScoped<SignInThrottle>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<UserSessions, IOptions<SecurityOptions>>((options, store, settings) => SessionCookie.Configure(options, store, settings.Value));
         var cookiePolicy = SecurityHosting.SecureCookies(context.Configuration);
         services.PostConfigureAll<CookieAuthenticationOptions>(options =>
         {
+            options.Cookie.Name = SecurityHosting.CookieName(options.Cookie.Name!, cookiePolicy);
             options.Cookie.HttpOnly = true;
             options.Cookie.SecurePolicy = cookiePolicy;
             options.Cookie.SameSite = SameSiteMode.Lax;
@@ -92,6 +106,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddSingleton<ISaveChangesInterceptor, AuditTrailGuard>();
+        services.AddScoped<IPortalSeeder, AccountSecretsUpgrade>();
         services.AddScoped<IPortalSeeder, UsersSeeder>();
         services.AddSingleton<IPortalCommand, CreateAdministratorCommand>();
     }

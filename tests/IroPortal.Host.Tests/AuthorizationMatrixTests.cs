@@ -98,12 +98,12 @@ public sealed class AuthorizationMatrixTests(DemoPortal portal, ITestOutputHelpe
         var status = (int)response.StatusCode;
         var location = response.Headers.Location?.OriginalString ?? "";
         var toSignIn = status == 302 && location.Contains("/account/sign-in?ReturnUrl=", StringComparison.Ordinal);
-        var toDenied = status == 302 && location.Contains("/account/access-denied?ReturnUrl=", StringComparison.Ordinal);
+        var toDenied = status == 403;
         if (status >= 500) return $"server error {status}";
         if (!allowed)
         {
             if (actor == "anonymous") return toSignIn ? null : $"expected a redirect to sign in, got {status} {location}";
-            return toDenied ? null : $"expected access denied, got {status} {location}";
+            return toDenied ? null : $"expected access denied (403), got {status} {location}";
         }
         if (toSignIn || toDenied || status is 401 or 403) return $"expected to be let in, got {status} {location}";
         if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && status != 400)

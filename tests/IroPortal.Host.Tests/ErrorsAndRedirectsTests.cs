@@ -66,4 +66,38 @@ public sealed class ErrorsAndRedirectsTests(DemoPortal portal) : IClassFixture<D
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("Server"), "the Server header is " + string.Join(",", response.Headers.TryGetValues("Server", out var v) ? v : []));
     }
+
+    [Fact]
+    public async Task A_page_a_role_may_not_see_answers_403_with_the_plain_page()
+    {
+        var iro = await portal.App.SignedInClient("iro1@northmoor.example");
+        var refused = await iro.GetAsync("/admin/users");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("You cannot see this page", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_form_over_the_limits_answers_413_with_a_plain_page_and_is_not_an_error()
+    {
+        var client = portal.App.NewClient();
+        var manyFields = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(Enumerable.Range(0, 1100).Select(i => KeyValuePair.Create($"f{i}", "x"))));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, manyFields.StatusCode);
+        Assert.Contains("What you sent is too large", await manyFields.Content.ReadAsStringAsync());
+        var longField = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent([KeyValuePair.Create("Email", new string('a', 5 * 1024 * 1024))]));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, longField.StatusCode);
+    }
+
+    [Fact]
+    public async Task Plain_HTTP_that_bypasses_the_proxy_in_production_is_sent_to_HTTPS_or_refused_never_an_error()
+    {
+        await using var app = new PortalApp(settings: new Dictionary<string, string?> { ["Demo:Enabled"] = "false" }, environment: "Production");
+        var http = app.CreateClient(new() { BaseAddress = new Uri("http://portal.example"), AllowAutoRedirect = false });
+        var read = await http.GetAsync("/account/sign-in?returnUrl=%2Fqa");
+        Assert.Equal(HttpStatusCode.PermanentRedirect, read.StatusCode);
+        Assert.Equal("https://portal.example/account/sign-in?returnUrl=%2Fqa", read.Headers.Location?.OriginalString);
+        var post = await http.PostAsync("/account/sign-in", new FormUrlEncodedContent([KeyValuePair.Create("Email", "a@b.c")]));
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Contains("only over HTTPS", await post.Content.ReadAsStringAsync());
+        Assert.False(post.Headers.Contains("Set-Cookie"));
+    }
 }

@@ -54,14 +54,21 @@ public sealed class PlatformTests(DemoPortal portal) : IClassFixture<DemoPortal>
     }
 
     [Fact]
-    public async Task Health_reports_the_database_without_naming_it()
+    public async Task Health_tells_anyone_only_whether_the_portal_is_healthy_and_an_administrator_why()
     {
-        var response = await portal.App.NewClient().GetAsync("/health");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.Content.ReadAsStringAsync();
-        using var json = JsonDocument.Parse(body);
-        Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
-        Assert.Equal(0, json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("data").GetProperty("pendingMigrations").GetInt32());
+        var anonymous = await portal.App.NewClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
+        using (var json = JsonDocument.Parse(await anonymous.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
+            Assert.False(json.RootElement.TryGetProperty("checks", out _), "an anonymous caller was told the checks");
+        }
+        var manager = await (await portal.App.SignedInClient("manager@northmoor.example")).GetStringAsync("/health");
+        Assert.DoesNotContain("checks", manager);
+
+        var body = await (await portal.App.SignedInClient("admin@northmoor.example")).GetStringAsync("/health");
+        using var details = JsonDocument.Parse(body);
+        Assert.Equal(0, details.RootElement.GetProperty("checks").GetProperty("database").GetProperty("data").GetProperty("pendingMigrations").GetInt32());
         Assert.DoesNotContain(portal.App.ConnectionString, body);
         Assert.DoesNotContain(".db", body);
     }

@@ -86,6 +86,13 @@ public sealed partial class PortalApp : WebApplicationFactory<Program>
     public HttpClient NewClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
 
+    /// <summary>A client like <see cref="NewClient"/> whose cookies the test can read and copy, as a thief would.</summary>
+    public (HttpClient Client, CookieContainer Cookies) NewClientWithCookies(CookieContainer? cookies = null)
+    {
+        var container = cookies ?? new CookieContainer();
+        return (CreateDefaultClient(new Uri("https://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(container)), container);
+    }
+
     /// <summary>A client signed in as one of the demo users (two-factor off unless the test turned it on).</summary>
     public async Task<HttpClient> SignedInClient(string email, string password = DemoPassword)
     {

@@ -18,6 +18,12 @@ public sealed class PasswordPolicyTests
     [InlineData("abcdefghijklmn")] // a run
     [InlineData("Helen is my name")] // the user's own name
     [InlineData("helen.carter.2026")] // their email address
+    [InlineData("Northmoor2026!!!")] // the council's name with the year
+    [InlineData("N0rthm00r-IRO-2026")] // the council and the service, look-alikes and all
+    [InlineData("IroPortal#12345678")] // the portal's name
+    [InlineData("Independent Reviewing 2026")] // the service's name
+    [InlineData("london1234567")] // a place and digits: the estimator's work
+    [InlineData("qwerty1234567890")] // keyboard patterns
     public async Task Guessable_passwords_are_refused_with_a_reason(string password)
     {
         var result = await new CommonPasswordValidator().ValidateAsync(null!, Helen, password);
@@ -29,6 +35,7 @@ public sealed class PasswordPolicyTests
     [InlineData("kettle orbit meadow stapler")]
     [InlineData("Tuesday-lantern-73-oboe")]
     [InlineData("7Gq!vR2#pLx9")]
+    [InlineData("northern moor lantern cobalt")] // a context word's letters inside other words is not the word
     public async Task Long_unguessable_passwords_pass_without_composition_rules(string password) =>
         Assert.True((await new CommonPasswordValidator().ValidateAsync(null!, Helen, password)).Succeeded);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IroPortal.Modularity.Hosting;
 using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity.Permissions;
 using Microsoft.AspNetCore.Diagnostics;
@@ -36,7 +37,13 @@ public sealed class ErrorController : Controller
     {
         if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not { } failure)
             return PageNotFound(); // visited directly: there is no error to tell about
-        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        var status = RequestFailures.StatusOf(failure.Error);
+        if (status != StatusCodes.Status500InternalServerError)
+        {
+            Response.StatusCode = status;
+            return View(ViewFor(status), HttpContext.TraceIdentifier);
+        }
+        Response.StatusCode = status;
         // A reference the engineer on call can find in the log; the details stay there.
         var reference = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
         HttpContext.RequestServices.GetRequiredService<ILogger<ErrorController>>()
@@ -58,13 +65,16 @@ public sealed class ErrorController : Controller
         if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not { } failed) return PageNotFound();
         var status = failed.OriginalStatusCode;
         Response.StatusCode = status;
-        return View(status switch
-        {
-            404 => "NotFound",
-            429 => "TooManyRequests",
-            413 => "TooLarge",
-            400 => "BadRequest",
-            _ => "Unexpected",
-        }, HttpContext.TraceIdentifier);
+        return View(ViewFor(status), HttpContext.TraceIdentifier);
     }
+
+    private static string ViewFor(int status) => status switch
+    {
+        403 => "Forbidden",
+        404 => "NotFound",
+        429 => "TooManyRequests",
+        413 => "TooLarge",
+        400 => "BadRequest",
+        _ => "Unexpected",
+    };
 }

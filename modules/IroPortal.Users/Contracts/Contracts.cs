@@ -30,6 +30,8 @@ public static class AuditEventTypes
     public const string TwoFactorEnabled = "Two-factor set up";
     public const string TwoFactorReset = "Two-factor reset";
     public const string RecoveryCodeUsed = "Recovery code used";
+    public const string RecoveryCodesReplaced = "Recovery codes replaced";
+    public const string SessionEnded = "Session ended";
     public const string UserCreated = "User created";
     public const string UserChanged = "User changed";
     public const string RolesChanged = "Roles changed";

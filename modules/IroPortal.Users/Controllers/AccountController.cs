@@ -16,18 +16,22 @@ namespace IroPortal.Users.Controllers;
 [Area("Users")]
 [Route("account")]
 public sealed class AccountController(
-    SignInManager<PortalUser> signIn,
+    PortalSignInManager signIn,
     UserManager<PortalUser> users,
     IAuditTrail audit,
     IOptions<SecurityOptions> security,
     IPasswordHasher<PortalUser> hasher,
+    SignInThrottle throttle,
+    UserSessions sessions,
     TimeProvider clock) : Controller
 {
     private const string StaffHome = "/staff";
 
-    /// <summary>A hash to check a password against when the email is unknown, so that answer takes as long as a
-    /// wrong password and the time taken does not reveal which emails have accounts.</summary>
+    /// <summary>A hash to check a password against when there is no account's hash to check, so every refusal
+    /// takes as long as a wrong password and the time taken does not reveal which emails have accounts.</summary>
     private static string? _decoyHash;
+
+    private string Address => HttpContext.Connection.RemoteIpAddress?.ToString() ?? "";
 
     [Public, HttpGet("sign-in")]
     public IActionResult SignIn(string? returnUrl) =>
@@ -37,34 +41,44 @@ public sealed class AccountController(
     public async Task<IActionResult> SignIn(SignInForm form)
     {
         if (!ModelState.IsValid) return View(form);
-        var user = await users.FindByEmailAsync(form.Email.Trim());
-        if (user is null)
+        var email = form.Email.Trim();
+        var user = await users.FindByEmailAsync(email);
+        var paused = await throttle.IsPausedAsync(email, Address);
+        // Exactly one hash check in every case (unknown, disabled, paused, wrong or right), so the time taken is the same.
+        var passwordRight = PasswordMatches(user, form.Password);
+        if (user is null || user.IsDisabled || paused || passwordRight == PasswordVerificationResult.Failed)
         {
-            _decoyHash ??= hasher.HashPassword(new PortalUser(), Guid.NewGuid().ToString());
-            hasher.VerifyHashedPassword(new PortalUser(), _decoyHash, form.Password);
-            await audit.RecordAsync(AuditEventTypes.SignInFailed, "No user has this email address.", subjectName: form.Email.Trim());
+            var why = user is null ? "No user has this email address." : user.IsDisabled ? "The account is disabled."
+                : paused ? "Sign-in from this address is paused after five failures." : "Wrong password.";
+            if (await throttle.FailedAsync(email, user?.Id, Address))
+                await audit.RecordAsync(AuditEventTypes.LockedOut, $"Five failed sign-ins from {Address}: sign-in from there is paused for 15 minutes.", user?.Id, user?.Email ?? email);
+            await audit.RecordAsync(AuditEventTypes.SignInFailed, why, user?.Id, user?.Email ?? email);
             return SignInFailed(form);
         }
-
-        var result = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-            return await SignedIn(user, "Password", form.ReturnUrl);
+        await throttle.SucceededAsync(email, Address);
+        if (passwordRight == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user.PasswordHash = hasher.HashPassword(user, form.Password);
+            await users.UpdateAsync(user);
+        }
+        var result = await signIn.SignInAfterPasswordAsync(user);
         if (result.RequiresTwoFactor)
             return RedirectToAction(nameof(TwoFactor), new { returnUrl = form.ReturnUrl });
-        if (result.IsLockedOut)
-        {
-            await audit.RecordAsync(AuditEventTypes.LockedOut, "Too many failed attempts.", user.Id, user.Email);
-            ModelState.AddModelError("", "Your account is locked because of too many failed attempts. Try again in 15 minutes, or ask an administrator to help.");
-            return View(form);
-        }
-        await audit.RecordAsync(AuditEventTypes.SignInFailed, result.IsNotAllowed ? "The account is disabled." : "Wrong password.", user.Id, user.Email);
-        return SignInFailed(form);
+        return await SignedIn(user, "Password", form.ReturnUrl);
+    }
+
+    private PasswordVerificationResult PasswordMatches(PortalUser? user, string password)
+    {
+        _decoyHash ??= hasher.HashPassword(new PortalUser(), Guid.NewGuid().ToString());
+        var hash = user?.PasswordHash ?? _decoyHash;
+        var result = hasher.VerifyHashedPassword(user ?? new PortalUser(), hash, password);
+        return user?.PasswordHash is null ? PasswordVerificationResult.Failed : result;
     }
 
     private ViewResult SignInFailed(SignInForm form)
     {
         // The same words whether the email or the password was wrong, so the form cannot be used to find accounts.
-        ModelState.AddModelError(nameof(SignInForm.Email), "The email address or password is not right, or the account is disabled");
+        ModelState.AddModelError(nameof(SignInForm.Email), "The email address or password is not right, or the account is disabled. After 5 failed attempts, sign-in from here waits 15 minutes");
         form.Password = "";
         return View(form);
     }
@@ -81,19 +95,32 @@ public sealed class AccountController(
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return RedirectToAction(nameof(SignIn));
         if (!ModelState.IsValid) return View(form);
+        if (await throttle.IsPausedAsync(user.Email ?? "", Address))
+            return CodeRefused(form, nameof(TwoFactorForm.Code), paused: true);
 
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(form.Code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
-            return await SignedIn(user, "Password and authenticator code", form.ReturnUrl);
-        if (result.IsLockedOut)
         {
-            await audit.RecordAsync(AuditEventTypes.LockedOut, "Too many wrong two-factor codes.", user.Id, user.Email);
-            ModelState.AddModelError("", "Your account is locked because of too many failed attempts. Try again in 15 minutes, or ask an administrator to help.");
-            return View(form);
+            await throttle.SucceededAsync(user.Email ?? "", Address);
+            return await SignedIn(user, "Password and authenticator code", form.ReturnUrl);
         }
-        await audit.RecordAsync(AuditEventTypes.TwoFactorFailed, "Wrong or already used code.", user.Id, user.Email);
-        ModelState.AddModelError(nameof(TwoFactorForm.Code), "The code is not right or has already been used. Wait for a new code and enter it");
+        await CodeFailed(user, "Wrong or already used code.");
         form.Code = "";
+        return CodeRefused(form, nameof(TwoFactorForm.Code), paused: false);
+    }
+
+    private async Task CodeFailed(PortalUser user, string why)
+    {
+        if (await throttle.FailedAsync(user.Email ?? "", user.Id, Address))
+            await audit.RecordAsync(AuditEventTypes.LockedOut, $"Five wrong codes from {Address}: sign-in from there is paused for 15 minutes.", user.Id, user.Email);
+        await audit.RecordAsync(AuditEventTypes.TwoFactorFailed, why, user.Id, user.Email);
+    }
+
+    private ViewResult CodeRefused(object form, string field, bool paused)
+    {
+        ModelState.AddModelError(field, paused
+            ? "Too many wrong codes have been entered from here. Wait 15 minutes and try again"
+            : "The code is not right or has already been used. Wait for a new code and enter it");
         return View(form);
     }
 
@@ -109,16 +136,17 @@ public sealed class AccountController(
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return RedirectToAction(nameof(SignIn));
         if (!ModelState.IsValid) return View(form);
+        if (await throttle.IsPausedAsync(user.Email ?? "", Address))
+            return CodeRefused(form, nameof(RecoveryCodeForm.RecoveryCode), paused: true);
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(form.RecoveryCode.Replace(" ", "", StringComparison.Ordinal));
         if (result.Succeeded)
         {
+            await throttle.SucceededAsync(user.Email ?? "", Address);
             await audit.RecordAsync(AuditEventTypes.RecoveryCodeUsed, $"{await users.CountRecoveryCodesAsync(user)} recovery codes left.", user.Id, user.Email);
             return await SignedIn(user, "Password and recovery code", form.ReturnUrl);
         }
-        await audit.RecordAsync(AuditEventTypes.TwoFactorFailed, "Wrong recovery code.", user.Id, user.Email);
-        ModelState.AddModelError(nameof(RecoveryCodeForm.RecoveryCode), result.IsLockedOut
-            ? "Your account is locked because of too many failed attempts. Try again in 15 minutes"
-            : "The recovery code is not right or has already been used");
+        await CodeFailed(user, "Wrong recovery code.");
+        ModelState.AddModelError(nameof(RecoveryCodeForm.RecoveryCode), "The recovery code is not right or has already been used");
         return View(form);
     }
 
@@ -140,11 +168,46 @@ public sealed class AccountController(
         return RedirectToAction(nameof(SignedOut));
     }
 
+    /// <summary>After signing out, or when a session has ended (unused for a while, too long since sign-in, or ended
+    /// from elsewhere): "Sign in again" goes back to where the person was going.</summary>
     [Public, HttpGet("signed-out")]
-    public IActionResult SignedOut() => View();
+    public IActionResult SignedOut(string? returnUrl) =>
+        View(new SignedOutPage(ReturnAddress.IsLocal(returnUrl) ? returnUrl : null));
 
-    [Public, HttpGet("access-denied")]
-    public IActionResult AccessDenied() => View();
+    /// <summary>"Confirm it is you" before a security setting changes (see <see cref="RecentlyConfirmedAttribute"/>).</summary>
+    [SignedIn, HttpGet("confirm")]
+    public async Task<IActionResult> Confirm(string? returnUrl) =>
+        View(new ConfirmForm { ReturnUrl = returnUrl, AsksForCode = (await CurrentUser()).TwoFactorEnabled });
+
+    [SignedIn, HttpPost("confirm"), EnableRateLimiting(RateLimitPolicies.SignIn)]
+    public async Task<IActionResult> Confirm(ConfirmForm form)
+    {
+        var user = await CurrentUser();
+        form.AsksForCode = user.TwoFactorEnabled;
+        if (form.AsksForCode && string.IsNullOrWhiteSpace(form.Code))
+            ModelState.AddModelError(nameof(ConfirmForm.Code), "Enter the 6-digit code from your authenticator app");
+        if (!ModelState.IsValid) return View(form);
+        if (await throttle.IsPausedAsync(user.Email ?? "", Address))
+        {
+            ModelState.AddModelError(nameof(ConfirmForm.Password), "Too many wrong attempts have been made from here. Wait 15 minutes and try again");
+            return View(form);
+        }
+        var passwordRight = await users.CheckPasswordAsync(user, form.Password);
+        var codeRight = !form.AsksForCode || await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, form.Code!.Replace(" ", "", StringComparison.Ordinal));
+        if (!passwordRight || !codeRight)
+        {
+            await CodeFailed(user, passwordRight ? "Wrong or already used code when confirming." : "Wrong password when confirming.");
+            ModelState.AddModelError(passwordRight ? nameof(ConfirmForm.Code) : nameof(ConfirmForm.Password),
+                passwordRight ? "The code is not right or has already been used. Wait for a new code and enter it" : "Your password is not right");
+            return View(form);
+        }
+        await throttle.SucceededAsync(user.Email ?? "", Address);
+        await sessions.MarkConfirmedAsync(HttpContext);
+        return LocalRedirect(ReturnAddress.LocalOr(form.ReturnUrl, "/account"));
+    }
+
+    private async Task<PortalUser> CurrentUser() =>
+        await users.GetUserAsync(User) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
 
     /// <summary>Where an invitation or reset link lands.</summary>
     [Public, HttpGet("set-password")]
@@ -166,8 +229,9 @@ public sealed class AccountController(
                 ModelState.AddModelError(nameof(SetPasswordForm.Password), error.Description);
             return View(form);
         }
-        await users.SetLockoutEndDateAsync(user, null);
-        await audit.RecordAsync(AuditEventTypes.PasswordSet, "From a password link.", user.Id, user.Email);
+        await throttle.ClearAsync(user.Id);
+        await sessions.EndAllAsync(user.Id);
+        await audit.RecordAsync(AuditEventTypes.PasswordSet, "From a password link. Open sessions ended.", user.Id, user.Email);
         return View("PasswordSet");
     }
 

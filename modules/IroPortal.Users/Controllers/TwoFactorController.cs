@@ -18,6 +18,7 @@ public sealed class TwoFactorController(
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
     IAuditTrail audit,
+    UserSessions sessions,
     IOptions<SecurityOptions> security,
     IOptions<CouncilOptions> council) : Controller
 {
@@ -59,22 +60,75 @@ public sealed class TwoFactorController(
         return View("RecoveryCodes", codes);
     }
 
-    /// <summary>For a new phone: forget the old authenticator and set up again.</summary>
-    [HttpPost("two-factor/reset")]
-    public async Task<IActionResult> Reset()
+    /// <summary>For a new phone: what happens, and the button to forget the old authenticator and set up again.</summary>
+    [HttpGet("two-factor/reset"), RecentlyConfirmed]
+    public IActionResult Reset() => View();
+
+    [HttpPost("two-factor/reset"), RecentlyConfirmed(FormPage = "/account/two-factor/reset")]
+    [ActionName(nameof(Reset))]
+    public async Task<IActionResult> ResetConfirmed()
     {
         var user = await CurrentUser();
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
-        await audit.RecordAsync(AuditEventTypes.TwoFactorReset, "By the user, to set up a new authenticator app.", user.Id, user.Email);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         await signIn.RefreshSignInAsync(user);
+        var ended = await sessions.EndAllAsync(user.Id, except: UserSessions.CurrentId(HttpContext));
+        await audit.RecordAsync(AuditEventTypes.TwoFactorReset, $"By the user, to set up a new authenticator app. Other sessions ended: {ended}.", user.Id, user.Email);
         return RedirectToAction(nameof(SetUp));
     }
 
-    [HttpGet("change-password")]
+    /// <summary>New recovery codes, when the old ones are used up or may have been seen.</summary>
+    [HttpGet("two-factor/recovery-codes"), RecentlyConfirmed]
+    public async Task<IActionResult> NewRecoveryCodes()
+    {
+        var user = await CurrentUser();
+        return user.TwoFactorEnabled ? View(await users.CountRecoveryCodesAsync(user)) : RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("two-factor/recovery-codes"), RecentlyConfirmed(FormPage = "/account/two-factor/recovery-codes")]
+    [ActionName(nameof(NewRecoveryCodes))]
+    public async Task<IActionResult> MakeNewRecoveryCodes()
+    {
+        var user = await CurrentUser();
+        if (!user.TwoFactorEnabled) return RedirectToAction(nameof(Index));
+        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? []).ToList();
+        await audit.RecordAsync(AuditEventTypes.RecoveryCodesReplaced, "By the user. The old codes no longer work.", user.Id, user.Email);
+        ViewData["Replaced"] = true;
+        return View("RecoveryCodes", codes);
+    }
+
+    /// <summary>"Your sessions": where the person is signed in, and a way to end any of them.</summary>
+    [HttpGet("sessions")]
+    public async Task<IActionResult> Sessions()
+    {
+        var settings = security.Value;
+        return View(new SessionsPage(await sessions.ListAsync(User.UserId()!.Value, HttpContext), settings.SessionIdleMinutes, settings.SessionAbsoluteHours));
+    }
+
+    [HttpPost("sessions/end")]
+    public async Task<IActionResult> EndSession(string id)
+    {
+        var userId = User.UserId()!.Value;
+        if (id == UserSessions.CurrentId(HttpContext)) return RedirectToAction(nameof(Sessions));
+        if (await sessions.EndAsync(userId, id))
+            await audit.RecordAsync(AuditEventTypes.SessionEnded, "By the user, from their sessions page.", userId, User.Identity?.Name);
+        return RedirectToAction(nameof(Sessions));
+    }
+
+    [HttpPost("sessions/end-others")]
+    public async Task<IActionResult> EndOtherSessions()
+    {
+        var userId = User.UserId()!.Value;
+        var ended = await sessions.EndAllAsync(userId, except: UserSessions.CurrentId(HttpContext));
+        await audit.RecordAsync(AuditEventTypes.SessionEnded, $"By the user: every other session ({ended}).", userId, User.Identity?.Name);
+        return RedirectToAction(nameof(Sessions));
+    }
+
+    [HttpGet("change-password"), RecentlyConfirmed]
     public IActionResult ChangePassword() => View(new ChangePasswordForm());
 
-    [HttpPost("change-password")]
+    [HttpPost("change-password"), RecentlyConfirmed(FormPage = "/account/change-password")]
     public async Task<IActionResult> ChangePassword(ChangePasswordForm form)
     {
         if (!ModelState.IsValid) return View(form);
@@ -87,9 +141,11 @@ public sealed class TwoFactorController(
                     error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Your current password is not right" : error.Description);
             return View(new ChangePasswordForm());
         }
-        await audit.RecordAsync(AuditEventTypes.PasswordChanged, "By the user.", user.Id, user.Email);
-        // Changing the password changes the security stamp, which would end this session too.
+        // Changing the password changes the security stamp, which would end this session too: sign in again, then
+        // end every other session (a thief who had the old password is signed out everywhere).
         await signIn.RefreshSignInAsync(user);
+        var ended = await sessions.EndAllAsync(user.Id, except: UserSessions.CurrentId(HttpContext));
+        await audit.RecordAsync(AuditEventTypes.PasswordChanged, $"By the user. Other sessions ended: {ended}.", user.Id, user.Email);
         return View("PasswordChanged");
     }
 

@@ -3,6 +3,7 @@ using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Users.Contracts;
 using IroPortal.Users.Models;
+using IroPortal.Users.Services;
 using IroPortal.Users.ViewModels;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +18,8 @@ public sealed class UsersAdminController(
     PortalDbContext db,
     UserManager<PortalUser> users,
     IAuditTrail audit,
+    UserSessions sessions,
+    SignInThrottle throttle,
     TimeProvider clock) : Controller
 {
     [HttpGet("")]
@@ -24,9 +27,9 @@ public sealed class UsersAdminController(
     {
         var all = await db.Set<PortalUser>().AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync();
         var roles = await RolesByUser();
-        var now = clock.GetUtcNow();
+        var paused = await throttle.PausedUsersAsync();
         return View(all.Select(u => new UserRow(u.Id, u.DisplayName, u.Email ?? "", roles[u.Id].Order().ToList(),
-            u.TwoFactorEnabled, u.IsDisabled, u.LockoutEnd > now, u.LastSignInUtc)).ToList());
+            u.TwoFactorEnabled, u.IsDisabled, paused.Contains(u.Id), u.LastSignInUtc)).ToList());
     }
 
     [HttpGet("new")]
@@ -117,9 +120,9 @@ public sealed class UsersAdminController(
             return await EditWithError(user, "This is the only active administrator. Make someone else an administrator first");
         user.IsDisabled = true;
         await users.UpdateAsync(user);
-        // A new security stamp ends every session the user has open, at their next request.
         await users.UpdateSecurityStampAsync(user);
-        await audit.RecordAsync(AuditEventTypes.UserDisabled, "Open sessions ended.", user.Id, user.Email);
+        var ended = await sessions.EndAllAsync(user.Id);
+        await audit.RecordAsync(AuditEventTypes.UserDisabled, $"Open sessions ended: {ended}.", user.Id, user.Email);
         return RedirectToAction(nameof(Edit), new { id });
     }
 
@@ -132,7 +135,8 @@ public sealed class UsersAdminController(
         await users.UpdateAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        await audit.RecordAsync(AuditEventTypes.UserEnabled, "", user.Id, user.Email);
+        await throttle.ClearAsync(user.Id);
+        await audit.RecordAsync(AuditEventTypes.UserEnabled, "Paused sign-in addresses cleared.", user.Id, user.Email);
         return RedirectToAction(nameof(Edit), new { id });
     }
 
@@ -145,7 +149,8 @@ public sealed class UsersAdminController(
         await users.ResetAuthenticatorKeyAsync(user);
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         await users.UpdateSecurityStampAsync(user);
-        await audit.RecordAsync(AuditEventTypes.TwoFactorReset, "By an administrator. The user sets it up again at their next sign-in.", user.Id, user.Email);
+        var ended = await sessions.EndAllAsync(user.Id);
+        await audit.RecordAsync(AuditEventTypes.TwoFactorReset, $"By an administrator. The user sets it up again at their next sign-in. Open sessions ended: {ended}.", user.Id, user.Email);
         return RedirectToAction(nameof(Edit), new { id });
     }
 
@@ -175,7 +180,7 @@ public sealed class UsersAdminController(
     private async Task<UserForm> Page(PortalUser user, UserForm form)
     {
         form.Existing = new UserStatus(user.Id, user.DisplayName, user.Email ?? "", (await users.GetRolesAsync(user)).Order().ToList(),
-            user.TwoFactorEnabled, user.IsDisabled, user.LockoutEnd > clock.GetUtcNow(), user.Id == User.UserId(), user.CreatedUtc, user.LastSignInUtc);
+            user.TwoFactorEnabled, user.IsDisabled, (await throttle.PausedUsersAsync()).Contains(user.Id), user.Id == User.UserId(), user.CreatedUtc, user.LastSignInUtc);
         return form;
     }
 

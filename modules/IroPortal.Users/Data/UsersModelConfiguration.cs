@@ -113,3 +113,26 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         audit.Property(a => a.IpAddress).HasMaxLength(64);
     }
 }
+
+internal sealed class SessionConfiguration : IEntityTypeConfiguration<UserSession>, IEntityTypeConfiguration<SignInFailure>
+{
+    public void Configure(EntityTypeBuilder<UserSession> session)
+    {
+        session.ToTable("Users_Sessions");
+        session.HasKey(s => s.Id);
+        session.Property(s => s.Id).HasMaxLength(64);
+        session.HasIndex(s => s.UserId);
+        session.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        session.Property(s => s.Device).HasMaxLength(200);
+        session.Property(s => s.IpAddress).HasMaxLength(64);
+    }
+
+    public void Configure(EntityTypeBuilder<SignInFailure> failure)
+    {
+        failure.ToTable("Users_SignInFailures");
+        failure.HasKey(f => f.Id);
+        failure.Property(f => f.Id).HasMaxLength(64);
+        failure.HasIndex(f => f.UserId);
+        failure.Property(f => f.IpAddress).HasMaxLength(64);
+    }
+}

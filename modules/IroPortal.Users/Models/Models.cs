@@ -48,3 +48,35 @@ public sealed class AuditEvent
     public string Detail { get; set; } = "";
     public string IpAddress { get; set; } = "";
 }
+
+/// <summary>A signed-in session, kept on the server: the cookie holds only a random key, and this row (found by the
+/// key's hash) holds the sign-in itself. Deleting the row ends the session on every node at its next request.</summary>
+public sealed class UserSession
+{
+    /// <summary>SHA-256 of the cookie's key, so the table cannot be turned back into working cookies.</summary>
+    public string Id { get; set; } = "";
+    public Guid UserId { get; set; }
+    public DateTime SignedInUtc { get; set; }
+    public DateTime LastSeenUtc { get; set; }
+    /// <summary>When the person last gave their password (and code) for this session: at sign-in, or to change a
+    /// security setting.</summary>
+    public DateTime ConfirmedUtc { get; set; }
+    /// <summary>Browser and system, read from the user agent: "Firefox on Windows".</summary>
+    public string Device { get; set; } = "";
+    public string IpAddress { get; set; } = "";
+    /// <summary>The authentication ticket, encrypted with the portal's data-protection keys.</summary>
+    public byte[] Ticket { get; set; } = [];
+}
+
+/// <summary>Failed sign-ins for one account (or unknown email) from one address. After five the pair waits
+/// fifteen minutes; nobody elsewhere is affected, so nobody can lock a colleague out.</summary>
+public sealed class SignInFailure
+{
+    /// <summary>SHA-256 of the normalised email and the address.</summary>
+    public string Id { get; set; } = "";
+    public Guid? UserId { get; set; }
+    public string IpAddress { get; set; } = "";
+    public int Failures { get; set; }
+    public DateTime LastFailedUtc { get; set; }
+    public DateTime? HeldUntilUtc { get; set; }
+}

@@ -1,6 +1,8 @@
 using System.Reflection;
 using IroPortal.Users.Models;
+using IroPortal.Modularity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace IroPortal.Users.Services;
 
@@ -8,11 +10,27 @@ namespace IroPortal.Users.Services;
 /// Length is the rule that matters (12 characters, set in the identity options); there are no composition
 /// rules. This refuses what attackers try first: passwords on the shipped list of common and breached
 /// passwords, the same with digits or symbols added or letters swapped for look-alikes, runs such as
-/// "aaaaaaaaaaaa" or "123456789012", and the user's own name or email address.
+/// "aaaaaaaaaaaa" or "123456789012", the user's own name or email address, words an attacker would try against
+/// this portal (the council's name, the service's and the portal's, "IRO") alone or together with digits and
+/// symbols, and anything the zxcvbn estimator reckons could be guessed in under about 10^8 tries.
 /// </summary>
-public sealed class CommonPasswordValidator : IPasswordValidator<PortalUser>
+public sealed class CommonPasswordValidator(IOptions<CouncilOptions>? council = null) : IPasswordValidator<PortalUser>
 {
     private static readonly Lazy<HashSet<string>> Common = new(Load);
+
+    /// <summary>zxcvbn's score 3: about 10^8 guesses, "safely unguessable" against an online attack with throttling.</summary>
+    private const int MinimumStrength = 3;
+
+    private static readonly string[] PortalWords = ["iro", "iros", "portal", "iroportal", "council", "independent", "reviewing", "officer", "officers", "service"];
+
+    /// <summary>Words an attacker would try first here, in lower case.</summary>
+    private IReadOnlyList<string> ContextWords()
+    {
+        var options = council?.Value ?? new CouncilOptions();
+        return PortalWords
+            .Concat($"{options.Name} {options.ServiceName}".Split([' ', '-', '\'', ','], StringSplitOptions.RemoveEmptyEntries))
+            .Select(w => w.ToLowerInvariant()).Where(w => w.Length >= 3).Distinct().ToList();
+    }
 
     public static bool IsCommon(string password) => Common.Value.Contains(password.ToLowerInvariant()) || Common.Value.Contains(Base(password));
 
@@ -28,8 +46,14 @@ public sealed class CommonPasswordValidator : IPasswordValidator<PortalUser>
             .Concat(user.DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(part => part is { Length: >= 4 })
             .Select(part => part!.ToLowerInvariant());
-        if (personal.Any(lower.Contains))
+        var personalWords = personal.ToList();
+        if (personalWords.Any(lower.Contains))
             return Fail("PersonalPassword", "The password must not contain your name or email address.");
+        var context = ContextWords();
+        if (MadeOnlyOf(Letters(password), context))
+            return Fail("ContextPassword", "The password must not be made of the council's, the service's or the portal's name with digits or symbols. Try three or four random words together.");
+        if (Zxcvbn.Zxcvbn.MatchPassword(password, context.Concat(personalWords)).Score < MinimumStrength)
+            return Fail("WeakPassword", "This password could be guessed too easily: it is short, or made of common words, names, dates or keyboard patterns. Try three or four random words together.");
         return Task.FromResult(IdentityResult.Success);
     }
 
@@ -48,6 +72,25 @@ public sealed class CommonPasswordValidator : IPasswordValidator<PortalUser>
         var start = 0;
         while (start < end && !char.IsLetter(original[start])) start++;
         return end > start ? swapped[start..end] : original;
+    }
+
+    /// <summary>The password's letters, look-alikes read as letters ("N0rthm00r" is "northmoor"), digits and symbols dropped.</summary>
+    private static string Letters(string password) => new(password.ToLowerInvariant()
+        .Replace('@', 'a').Replace('4', 'a').Replace('3', 'e').Replace('1', 'i').Replace('!', 'i')
+        .Replace('0', 'o').Replace('$', 's').Replace('5', 's').Replace('7', 't').Where(char.IsLetter).ToArray());
+
+    /// <summary>Whether the letters are nothing but the given words run together (in any order, any repeated).</summary>
+    private static bool MadeOnlyOf(string letters, IReadOnlyList<string> words)
+    {
+        if (letters.Length == 0) return false;
+        var reachable = new bool[letters.Length + 1];
+        reachable[0] = true;
+        for (var i = 0; i < letters.Length; i++)
+            if (reachable[i])
+                foreach (var word in words)
+                    if (string.CompareOrdinal(letters, i, word, 0, word.Length) == 0 && i + word.Length <= letters.Length)
+                        reachable[i + word.Length] = true;
+        return reachable[letters.Length];
     }
 
     private static bool IsSequence(string value)

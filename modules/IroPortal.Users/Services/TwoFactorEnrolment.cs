@@ -10,6 +10,18 @@ public sealed class SecurityOptions
     /// <summary>Two-factor authentication for every staff and board role. Can be switched off only while
     /// Demo:Enabled is true, and never in Production.</summary>
     public bool RequireTwoFactor { get; set; } = true;
+
+    /// <summary>A session not used for this long ends (Security:SessionIdleMinutes).</summary>
+    public int SessionIdleMinutes { get; set; } = 30;
+
+    /// <summary>A session ends this long after sign-in however active (Security:SessionAbsoluteHours).</summary>
+    public int SessionAbsoluteHours { get; set; } = 12;
+
+    /// <summary>How recently the password (and code) must have been given to change a security setting.</summary>
+    public int ConfirmationMinutes { get; set; } = 5;
+
+    public TimeSpan IdleTimeout => TimeSpan.FromMinutes(SessionIdleMinutes);
+    public TimeSpan AbsoluteLifetime => TimeSpan.FromHours(SessionAbsoluteHours);
 }
 
 /// <summary>

@@ -77,3 +77,22 @@ public sealed class ChangePasswordForm
 }
 
 public sealed record MyAccountPage(string DisplayName, string Email, IReadOnlyList<string> Roles, bool TwoFactorEnabled, int RecoveryCodesLeft, bool TwoFactorRequired);
+
+/// <summary>"Confirm it is you": the password, and a code when two-factor is on, before a security setting changes.</summary>
+public sealed class ConfirmForm
+{
+    [Required(ErrorMessage = "Enter your password")]
+    public string Password { get; set; } = "";
+
+    [Display(Name = "Code from your authenticator app")]
+    public string? Code { get; set; }
+
+    public string? ReturnUrl { get; set; }
+
+    [BindNever] public bool AsksForCode { get; set; }
+}
+
+public sealed record SessionsPage(IReadOnlyList<IroPortal.Users.Services.OpenSession> Sessions, int IdleMinutes, int AbsoluteHours);
+
+/// <param name="ReturnUrl">Where the person was going when their session ended, for "Sign in again".</param>
+public sealed record SignedOutPage(string? ReturnUrl);

@@ -20,7 +20,11 @@ public static class ModuleHosting
         var services = builder.Services;
         services.AddSingleton(catalog);
 
-        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new FormWithinLimitsFilter());
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            })
             .ConfigureApplicationPartManager(parts =>
             {
                 // MVC adds every referenced assembly by default, switched-off modules too. Rebuild the list:

@@ -31,7 +31,7 @@ public static class SecurityHosting
         var cookiePolicy = SecureCookies(builder.Configuration);
         services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "iroportal.antiforgery";
+            options.Cookie.Name = CookieName("iroportal.antiforgery", cookiePolicy);
             options.Cookie.SecurePolicy = cookiePolicy;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
@@ -76,6 +76,31 @@ public static class SecurityHosting
     public static CookieSecurePolicy SecureCookies(IConfiguration configuration) =>
         configuration.GetValue("Security:CookiesRequireHttps", true) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
+    /// <summary>Where cookies travel over HTTPS only, their names carry the <c>__Host-</c> prefix: the browser then
+    /// refuses any such cookie that is not Secure, is scoped to a domain or to less than the whole site, so another
+    /// site on a sibling domain or a plain-HTTP page cannot plant or overwrite one.</summary>
+    public static string CookieName(string name, CookieSecurePolicy policy) =>
+        policy == CookieSecurePolicy.Always && !name.StartsWith("__Host-", StringComparison.Ordinal) ? "__Host-" + name : name;
+
+    /// <summary>A plain-HTTP request that reached the portal without the TLS proxy: a page read is sent to its HTTPS
+    /// address, anything else refused (400) before it can touch a cookie or a form. The machine's own health checks
+    /// (loopback) may use HTTP.</summary>
+    private static Task HttpsOnly(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        if (request.IsHttps || request.Path.StartsWithSegments("/health") && context.Connection.RemoteIpAddress is { } from && IPAddress.IsLoopback(from))
+            return next(context);
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        {
+            context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
+            context.Response.Headers.Location = $"https://{request.Host.Host}{request.PathBase}{request.Path}{request.QueryString}";
+            return Task.CompletedTask;
+        }
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync("This portal answers only over HTTPS. Nothing was sent or saved: use its https:// address.");
+    }
+
     /// <summary>Headers on every response; HSTS outside development.</summary>
     public static void UsePortalSecurityHeaders(this WebApplication app)
     {
@@ -83,6 +108,8 @@ public static class SecurityHosting
             app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
+        if (app.Environment.IsProduction())
+            app.Use(HttpsOnly);
         app.Use((context, next) =>
         {
             var headers = context.Response.Headers;
