@@ -30,7 +30,7 @@ public sealed class SignInAndAccessibilityTests
 
         // Sign out, then in again with the password and the next code from the app.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You have signed out" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You have been signed out" })).ToBeVisibleAsync();
         await BrowserSession.SignInAsync(page, "manager@northmoor.example");
         await Assertions.Expect(page.GetByLabel("Enter the code from your authenticator app")).ToBeVisibleAsync();
         await BrowserSession.AssertAccessibleAsync(page);
@@ -78,6 +78,31 @@ public sealed class SignInAndAccessibilityTests
 public sealed class AccessibilityCheckTests
 {
     /// <summary>The accessibility check itself must be able to fail, or every pass above means nothing.</summary>
+    [Fact]
+    public async Task Where_you_are_signed_in_and_confirm_it_is_you_fit_a_phone_and_meet_wcag_2_2_aa()
+    {
+        await using var session = await BrowserSession.StartAsync(viewportWidth: 320);
+        var other = await session.NewPageAsync();
+        await BrowserSession.SignInAsync(other, "iro1@northmoor.example");
+        var page = await (await session.NewContextAsync(new() { ViewportSize = new() { Width = 320, Height = 900 } })).NewPageAsync();
+        await BrowserSession.SignInAsync(page, "iro1@northmoor.example");
+        await page.GotoAsync("/account/sessions");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Where you are signed in" })).ToBeVisibleAsync();
+        await BrowserSession.AssertAccessibleAsync(page);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the sessions page scrolls sideways on a 320px screen");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^End the session on") }).ClickAsync();
+        await other.GotoAsync("/staff");
+        await Assertions.Expect(other.GetByRole(AriaRole.Heading, new() { Name = "You have been signed out" })).ToBeVisibleAsync();
+        await BrowserSession.AssertAccessibleAsync(other);
+
+        session.App.Clock.Advance(TimeSpan.FromMinutes(6));
+        await page.GotoAsync("/account/change-password");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Confirm it is you" })).ToBeVisibleAsync();
+        await BrowserSession.AssertAccessibleAsync(page);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the confirm page scrolls sideways on a 320px screen");
+        session.AssertNoPageProblems();
+    }
+
     [Fact]
     public async Task The_axe_check_reports_a_real_violation()
     {

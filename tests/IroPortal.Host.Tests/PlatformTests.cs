@@ -29,13 +29,13 @@ public sealed class PlatformTests(DemoPortal portal) : IClassFixture<DemoPortal>
     {
         var client = portal.App.NewClient();
         var form = await client.GetAsync("/account/sign-in");
-        var antiforgery = Assert.Single(form.Headers.GetValues("Set-Cookie"), c => c.StartsWith("iroportal.antiforgery=", StringComparison.Ordinal)).ToLowerInvariant();
+        var antiforgery = Assert.Single(form.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-iroportal.antiforgery=", StringComparison.Ordinal)).ToLowerInvariant();
         Assert.Contains("secure", antiforgery);
         Assert.Contains("httponly", antiforgery);
         Assert.Contains("samesite=strict", antiforgery);
 
         var signIn = await client.PostFormAsync("/account/sign-in", new() { ["Email"] = "iro2@northmoor.example", ["Password"] = PortalApp.DemoPassword });
-        var auth = Assert.Single(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("iroportal.auth=", StringComparison.Ordinal)).ToLowerInvariant();
+        var auth = Assert.Single(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-iroportal.auth=", StringComparison.Ordinal)).ToLowerInvariant();
         Assert.Contains("secure", auth);
         Assert.Contains("httponly", auth);
         Assert.Contains("samesite=lax", auth);
@@ -122,7 +122,7 @@ public sealed class SeveralNodesTests
     {
         await using var first = new PortalApp(DatabaseProvider.PostgreSQL);
         var signIn = await first.NewClient().PostFormAsync("/account/sign-in", new() { ["Email"] = "manager@northmoor.example", ["Password"] = PortalApp.DemoPassword });
-        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("iroportal.auth=", StringComparison.Ordinal)).Split(';')[0];
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-iroportal.auth=", StringComparison.Ordinal)).Split(';')[0];
 
         await using var second = new PortalApp(DatabaseProvider.PostgreSQL, new Dictionary<string, string?> { ["Database:ConnectionString"] = first.ConnectionString });
         var client = second.NewClient();

@@ -19,7 +19,7 @@ public sealed class ProxyTests
         var (client, baseUrl) = Start(app);
         var form = await client.SendAsync(Proxied(HttpMethod.Get, $"{baseUrl}/account/sign-in"));
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
-        var cookie = form.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("iroportal.antiforgery=", StringComparison.Ordinal));
+        var cookie = form.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-iroportal.antiforgery=", StringComparison.Ordinal));
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
         var token = WebUtility.HtmlDecode(Regex.Match(await form.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
 
@@ -38,8 +38,9 @@ public sealed class ProxyTests
         await using var app = new PortalApp(settings: new Dictionary<string, string?> { ["Security:TrustedProxies:0"] = "10.9.8.7", ["Security:CookiesRequireHttps"] = "false" });
         var (client, baseUrl) = Start(app);
         var page = await client.SendAsync(Proxied(HttpMethod.Get, $"{baseUrl}/account/sign-in"));
+        // The request stayed plain HTTP: cookies that may travel over it are neither Secure nor named __Host-.
         var cookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("iroportal.antiforgery=", StringComparison.Ordinal));
-        Assert.DoesNotContain("secure", cookie, StringComparison.OrdinalIgnoreCase); // the request stayed plain HTTP
+        Assert.DoesNotContain("secure", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
     private static (HttpClient Client, string BaseUrl) Start(PortalApp app)

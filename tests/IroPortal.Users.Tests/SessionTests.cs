@@ -83,7 +83,7 @@ public sealed partial class SessionTests
         var (phone, _) = await SignedIn(app, "iro4@northmoor.example");
         var (other, _) = await SignedIn(app, "iro5@northmoor.example");
         var page = await laptop.GetStringAsync("/account/sessions");
-        Assert.Contains("This device", page);
+        Assert.Contains("(this device)", page);
         var ids = SessionIds().Matches(page).Select(m => m.Groups[1].Value).ToList();
         Assert.Single(ids); // only the other device can be ended from here
 
