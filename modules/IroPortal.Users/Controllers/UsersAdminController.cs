@@ -180,7 +180,7 @@ public sealed class UsersAdminController(
     private async Task<UserForm> Page(PortalUser user, UserForm form)
     {
         form.Existing = new UserStatus(user.Id, user.DisplayName, user.Email ?? "", (await users.GetRolesAsync(user)).Order().ToList(),
-            user.TwoFactorEnabled, user.IsDisabled, (await throttle.PausedUsersAsync()).Contains(user.Id), user.Id == User.UserId(), user.CreatedUtc, user.LastSignInUtc);
+            user.TwoFactorEnabled, user.IsDisabled, await throttle.IsUserPausedAsync(user.Id), user.Id == User.UserId(), user.CreatedUtc, user.LastSignInUtc);
         return form;
     }
 

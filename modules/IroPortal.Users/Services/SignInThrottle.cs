@@ -62,6 +62,12 @@ public sealed class SignInThrottle(PortalDbContext db, TimeProvider clock)
     /// <summary>An administrator's "unlock": every paused address for the user may try again.</summary>
     public Task ClearAsync(Guid userId) => db.Set<SignInFailure>().Where(f => f.UserId == userId).ExecuteDeleteAsync();
 
+    public Task<bool> IsUserPausedAsync(Guid userId)
+    {
+        var now = Now;
+        return db.Set<SignInFailure>().AnyAsync(f => f.UserId == userId && f.HeldUntilUtc > now);
+    }
+
     public async Task<IReadOnlySet<Guid>> PausedUsersAsync()
     {
         var now = Now;
