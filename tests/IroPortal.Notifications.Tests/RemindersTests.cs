@@ -20,7 +20,7 @@ public sealed class RemindersTests
     {
         var settings = new Dictionary<string, string?>();
         foreach (var job in new[] { RoundRule, "notifications.outbox", "notifications.digest", "notifications.timetable", "qa.weekly-overdue", "qa.actions-due", "qa.feedback-reminder" })
-            settings[$"Scheduler:Schedules:{job}"] = "0 0 0 1 1 ? 2099";
+            settings[$"Scheduler:Schedules:{job}"] = CronText.Never;
         foreach (var (key, value) in more ?? []) settings[key] = value;
         return settings;
     }

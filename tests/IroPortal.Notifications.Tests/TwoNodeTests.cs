@@ -111,9 +111,10 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
                 ["Security__RequireTwoFactor"] = "false",
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Scheduler__NodeName"] = name,
-                ["Scheduler__CheckinIntervalSeconds"] = "1",
-                ["Scheduler__Schedules__notifications.timetable"] = "0/2 * * * * ?",
-                ["Scheduler__Schedules__notifications.outbox"] = "* * * * * ?",
+                ["Scheduler__PollIntervalSeconds"] = "1",
+                ["Scheduler__TakeOverAfterSeconds"] = "10",
+                ["Scheduler__Schedules__notifications.timetable"] = "0/2 * * * * *",
+                ["Scheduler__Schedules__notifications.outbox"] = "* * * * * *",
                 ["Notifications__Outbox__LeaseSeconds"] = "8",
                 ["Email__Smtp__TimeoutSeconds"] = "5",
             };

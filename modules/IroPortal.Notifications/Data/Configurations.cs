@@ -6,7 +6,8 @@ namespace IroPortal.Notifications.Data;
 
 internal sealed class NotificationConfigurations :
     IEntityTypeConfiguration<Notification>, IEntityTypeConfiguration<OutboxMessage>, IEntityTypeConfiguration<NotificationPreference>,
-    IEntityTypeConfiguration<ReminderRuleSetting>, IEntityTypeConfiguration<Milestone>, IEntityTypeConfiguration<JobRun>
+    IEntityTypeConfiguration<ReminderRuleSetting>, IEntityTypeConfiguration<Milestone>, IEntityTypeConfiguration<JobRun>,
+    IEntityTypeConfiguration<PausedJob>
 {
     public const string Prefix = "Notifications_";
     public const int KeyLength = 400;
@@ -64,8 +65,18 @@ internal sealed class NotificationConfigurations :
     {
         e.ToTable(Prefix + "JobRuns");
         e.Property(r => r.JobKey).HasMaxLength(200);
+        e.Property(r => r.JobId).HasMaxLength(100);
+        e.HasIndex(r => r.JobId);
         e.Property(r => r.Node).HasMaxLength(200);
         e.Property(r => r.Result).HasMaxLength(2000);
         e.HasIndex(r => new { r.JobKey, r.StartedUtc });
+    }
+
+    public void Configure(EntityTypeBuilder<PausedJob> e)
+    {
+        e.ToTable(Prefix + "PausedJobs");
+        e.HasKey(p => p.JobKey);
+        e.Property(p => p.JobKey).HasMaxLength(200);
+        e.Property(p => p.PausedBy).HasMaxLength(256);
     }
 }

@@ -81,9 +81,20 @@ public sealed class JobRun
 {
     public Guid Id { get; set; }
     public string JobKey { get; set; } = "";
+    /// <summary>Hangfire's id for the firing. A firing taken over from a stopped node runs again under the same id,
+    /// which is how the page tells what became of an unfinished run.</summary>
+    public string? JobId { get; set; }
     public string Node { get; set; } = "";
     public DateTime StartedUtc { get; set; }
     public DateTime? FinishedUtc { get; set; }
     public bool Succeeded { get; set; }
     public string Result { get; set; } = "";
+}
+
+/// <summary>A job an administrator paused: off the schedule on every node until resumed.</summary>
+public sealed class PausedJob
+{
+    public string JobKey { get; set; } = "";
+    public string PausedBy { get; set; } = "";
+    public DateTime PausedUtc { get; set; }
 }

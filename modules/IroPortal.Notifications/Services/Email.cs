@@ -1,7 +1,11 @@
 using System.Net;
-using System.Net.Mail;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+using MimeKit.Text;
 using IroPortal.Modularity;
 using IroPortal.Notifications.Models;
 using Microsoft.Extensions.Hosting;
@@ -26,66 +30,164 @@ public sealed class SmtpSettings
 {
     public string? Host { get; set; }
     public int Port { get; set; } = 587;
-    /// <summary>STARTTLS on connecting; leave on except for a relay on the same machine.</summary>
+    /// <summary>Encryption: on 465 TLS from the first byte, otherwise STARTTLS, required. Off only for a relay on the
+    /// same machine (then nothing is encrypted).</summary>
     public bool EnableSsl { get; set; } = true;
     public string? UserName { get; set; }
     public string? Password { get; set; }
     public int TimeoutSeconds { get; set; } = 30;
+    /// <summary>A PEM file with the certificate (or the council's own certificate authority) that the mail server's
+    /// certificate is checked against, for a relay with a certificate the machine does not already trust. The name
+    /// on it must still match <see cref="Host"/>.</summary>
+    public string? TrustedCertificateFile { get; set; }
 }
 
 public interface IMailTransport
 {
-    /// <summary>Returns once the server has accepted the message; throws if it did not.</summary>
+    /// <summary>A connection to the mail server (or the pickup folder) for a batch of messages.</summary>
+    Task<IMailSession> OpenAsync(CancellationToken cancellationToken);
+}
+
+public interface IMailSession : IAsyncDisposable
+{
+    /// <summary>Returns once the server has accepted the message; throws if it did not
+    /// (<see cref="MailRefusedException"/> when the server refused it for good).</summary>
     Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
 }
 
 public sealed class MailNotConfiguredException(string message) : Exception(message);
 
-/// <summary>SMTP with System.Net.Mail (MailKit cannot be restored here). Plain text with an HTML alternative.</summary>
+/// <summary>The server refused the message for good (a 5xx answer): sending it again would be refused again.</summary>
+public sealed class MailRefusedException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>SMTP with MailKit: STARTTLS (or TLS on 465), the server's certificate checked, sign-in when a user name is
+/// set, one connection for a batch. Plain text with an HTML alternative. With a pickup folder, .eml files instead.</summary>
 public sealed class SmtpMailTransport(IOptions<EmailOptions> options, IHostEnvironment environment) : IMailTransport
 {
-    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public async Task<IMailSession> OpenAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        using var mail = new MailMessage
-        {
-            From = new MailAddress(settings.From, settings.FromName),
-            Subject = message.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            Body = message.TextBody,
-            BodyEncoding = Encoding.UTF8,
-        };
-        mail.To.Add(new MailAddress(message.ToAddress, message.ToName));
-        if (!string.IsNullOrWhiteSpace(settings.ReplyTo)) mail.ReplyToList.Add(settings.ReplyTo);
-        mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, Encoding.UTF8, "text/html"));
-        // The same reminder always carries the same Message-ID, so a mail system that sees it twice can tell.
-        mail.Headers.Add("Message-ID", MessageId(message.IdempotencyKey));
-
-        using var client = new SmtpClient();
         if (!string.IsNullOrWhiteSpace(settings.PickupDirectory))
         {
             var folder = Path.IsPathRooted(settings.PickupDirectory) ? settings.PickupDirectory : Path.Combine(environment.ContentRootPath, settings.PickupDirectory);
             Directory.CreateDirectory(folder);
-            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = folder;
+            return new PickupSession(folder, settings);
         }
-        else if (!string.IsNullOrWhiteSpace(settings.Smtp.Host))
-        {
-            client.Host = settings.Smtp.Host;
-            client.Port = settings.Smtp.Port;
-            client.EnableSsl = settings.Smtp.EnableSsl;
-            client.Timeout = settings.Smtp.TimeoutSeconds * 1000;
-            if (!string.IsNullOrEmpty(settings.Smtp.UserName))
-                client.Credentials = new NetworkCredential(settings.Smtp.UserName, settings.Smtp.Password);
-        }
-        else
+        if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
             throw new MailNotConfiguredException("Email is not configured: set Email:Smtp:Host, or Email:PickupDirectory to write the messages to a folder.");
-
-        await client.SendMailAsync(mail, cancellationToken);
+        var session = new SmtpSession(settings);
+        await session.ConnectAsync(cancellationToken);
+        return session;
     }
 
     public static string MessageId(string idempotencyKey) =>
         $"<{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..32]}@iroportal>";
+
+    internal static MimeMessage Compose(OutboxMessage message, EmailOptions settings)
+    {
+        var mail = new MimeMessage { Subject = message.Subject };
+        mail.From.Add(new MailboxAddress(settings.FromName, settings.From));
+        mail.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
+        if (!string.IsNullOrWhiteSpace(settings.ReplyTo)) mail.ReplyTo.Add(MailboxAddress.Parse(settings.ReplyTo));
+        // The same reminder always carries the same Message-ID, so a mail system that sees it twice can tell.
+        mail.MessageId = MessageId(message.IdempotencyKey).Trim('<', '>');
+        mail.Body = new MultipartAlternative
+        {
+            new TextPart(TextFormat.Plain) { Text = message.TextBody, ContentTransferEncoding = ContentEncoding.Base64 },
+            new TextPart(TextFormat.Html) { Text = message.HtmlBody, ContentTransferEncoding = ContentEncoding.Base64 },
+        };
+        return mail;
+    }
+
+    private sealed class PickupSession(string folder, EmailOptions settings) : IMailSession
+    {
+        public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            // Written under a temporary name and renamed, so a reader of the folder never sees half a message.
+            var path = Path.Combine(folder, $"{message.Id:N}.eml");
+            var partial = path + ".partial";
+            await Compose(message, settings).WriteToAsync(partial, cancellationToken);
+            File.Move(partial, path, overwrite: true);
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class SmtpSession(EmailOptions settings) : IMailSession
+    {
+        private readonly SmtpClient _client = new();
+
+        public async Task ConnectAsync(CancellationToken cancellationToken)
+        {
+            var smtp = settings.Smtp;
+            _client.Timeout = smtp.TimeoutSeconds * 1000;
+            if (!string.IsNullOrWhiteSpace(smtp.TrustedCertificateFile))
+                _client.ServerCertificateValidationCallback = TrustedBy(X509Certificate2.CreateFromPemFile(smtp.TrustedCertificateFile));
+            var security = !smtp.EnableSsl ? SecureSocketOptions.None : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+            try
+            {
+                await _client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
+                if (!string.IsNullOrEmpty(smtp.UserName))
+                    await _client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+            }
+            catch (SslHandshakeException error)
+            {
+                throw new IOException($"The mail server {smtp.Host}:{smtp.Port} did not pass the certificate check (its certificate is not trusted, " +
+                    "or not for that name): nothing was sent. Set Email:Smtp:TrustedCertificateFile for a council's own certificate authority.", error);
+            }
+            catch (AuthenticationException error)
+            {
+                throw new IOException($"The mail server did not accept the sign-in of {smtp.UserName} (Email:Smtp:UserName and Password): {error.Message}", error);
+            }
+        }
+
+        public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            if (!_client.IsConnected) await ConnectAsync(cancellationToken);
+            try
+            {
+                await _client.SendAsync(Compose(message, settings), cancellationToken);
+            }
+            catch (SmtpCommandException error) when ((int)error.StatusCode >= 500)
+            {
+                throw new MailRefusedException($"The mail server refused it ({(int)error.StatusCode}): {error.Message}", error);
+            }
+            catch (SmtpCommandException error)
+            {
+                throw new IOException($"The mail server said to try again later ({(int)error.StatusCode}): {error.Message}", error);
+            }
+            catch (Exception error) when (error is SmtpProtocolException or IOException or TimeoutException or System.Net.Sockets.SocketException)
+            {
+                // The connection is in an unknown state: the next message starts a new one.
+                await DisconnectQuietlyAsync();
+                throw new IOException($"The connection to the mail server was lost before it accepted the message: {error.Message}", error);
+            }
+        }
+
+        private async Task DisconnectQuietlyAsync()
+        {
+            try { await _client.DisconnectAsync(quit: false); } catch (Exception) { /* already gone */ }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_client.IsConnected)
+                try { await _client.DisconnectAsync(quit: true); } catch (Exception) { /* sent is sent; closing is courtesy */ }
+            _client.Dispose();
+        }
+
+        /// <summary>Accepts a certificate that chains to the council's own certificate, with the name matching.</summary>
+        private static System.Net.Security.RemoteCertificateValidationCallback TrustedBy(X509Certificate2 trusted) => (_, certificate, _, errors) =>
+        {
+            if (errors == System.Net.Security.SslPolicyErrors.None) return true;
+            if (certificate is null || errors.HasFlag(System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch)) return false;
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(trusted);
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            return chain.Build(new X509Certificate2(certificate));
+        };
+    }
 }
 
 /// <summary>The words of an email, from the templates in Templates/: the same text as plain text and as HTML.</summary>

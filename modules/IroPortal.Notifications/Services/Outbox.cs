@@ -18,19 +18,28 @@ public sealed class OutboxOptions
     public int MaxAttempts { get; set; } = 8;
     /// <summary>The first retry waits this long; each later one twice as long, up to six hours.</summary>
     public int FirstRetrySeconds { get; set; } = 60;
+    /// <summary>Messages one sender sends over one connection before it hands on to the next sender.</summary>
     public int BatchSize { get; set; } = 100;
+    /// <summary>Senders each node runs at the same time while there is a backlog: more nodes, faster draining.</summary>
+    public int SendersPerNode { get; set; } = 2;
 }
 
 /// <summary>
 /// Sends what is waiting in the outbox. A node claims one message at a time with a conditional update (only
 /// one node's update can succeed), sends it, and marks it sent only after the server accepted it. A node
 /// killed mid-send leaves its claim to expire, and the next run, on any node, sends the message. A server
-/// that refuses is tried again later, each wait twice the last, until the message is given up as failed
-/// (shown to administrators, who can send it again).
+/// that says "later" (4xx, a timeout, a dropped connection) is tried again later, each wait twice the last,
+/// until the message is given up as failed; a permanent refusal (5xx) fails it at once. Administrators see
+/// both, with the server's words, and can send it again. While there is more than one batch waiting, each
+/// run puts more senders on the outbox queue, which every node works through (a few at a time each).
 /// </summary>
-public sealed class Outbox(PortalDbContext db, IMailTransport transport, NodeIdentity node, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<Outbox> log)
+public sealed class Outbox(PortalDbContext db, IMailTransport transport, OutboxSenders senders, NodeIdentity node, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<Outbox> log)
     : IScheduledWork
 {
+    public const string Key = "notifications.outbox";
+    /// <summary>Hangfire's queue for the extra senders a backlog calls for.</summary>
+    public const string Queue = "outbox";
+
     public static OutboxMessage NewMessage(string key, string toAddress, string toName, string subject, string text, string html, DateTime nowUtc) => new()
     {
         Id = Guid.NewGuid(), IdempotencyKey = key, ToAddress = toAddress, ToName = toName, Subject = subject, TextBody = text, HtmlBody = html,
@@ -42,6 +51,7 @@ public sealed class Outbox(PortalDbContext db, IMailTransport transport, NodeIde
         int sent = 0, failed = 0;
         var settings = options.Value;
         var tried = new HashSet<Guid>();
+        await using var connection = new MailConnection(transport);
         while (!cancellationToken.IsCancellationRequested && sent + failed < settings.BatchSize)
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -54,11 +64,15 @@ public sealed class Outbox(PortalDbContext db, IMailTransport transport, NodeIde
             {
                 tried.Add(id);
                 if (await ClaimAsync(id, cancellationToken) is not { } message) continue;
-                if (await SendAsync(message, cancellationToken)) sent++; else failed++;
+                if (await SendAsync(message, connection, cancellationToken)) sent++; else failed++;
             }
         }
+        var after = clock.GetUtcNow().UtcDateTime;
         var waiting = await db.Set<OutboxMessage>().CountAsync(m => m.Status == OutboxStatus.Pending, cancellationToken);
-        return $"{sent} sent, {failed} refused (to be tried again or given up), {waiting} waiting.";
+        var due = await db.Set<OutboxMessage>().CountAsync(m => m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= after, cancellationToken);
+        // Only a sender that is getting through asks for help: a refusing server is not helped by more of them.
+        var helpers = due > 0 && sent > 0 ? senders.Spread(due) : 0;
+        return $"{sent} sent, {failed} not accepted (to be tried again or given up), {waiting} waiting" + (helpers > 0 ? $"; {helpers} more senders started" : "") + ".";
     }
 
     private async Task<OutboxMessage?> ClaimAsync(Guid id, CancellationToken cancellationToken)
@@ -71,16 +85,16 @@ public sealed class Outbox(PortalDbContext db, IMailTransport transport, NodeIde
         return claimed == 1 ? await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken) : null;
     }
 
-    private async Task<bool> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(OutboxMessage message, MailConnection connection, CancellationToken cancellationToken)
     {
         try
         {
-            await transport.SendAsync(message, cancellationToken);
+            await (await connection.OpenAsync(cancellationToken)).SendAsync(message, cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             var attempts = message.Attempts + 1;
-            var giveUp = attempts >= options.Value.MaxAttempts;
+            var giveUp = error is MailRefusedException || attempts >= options.Value.MaxAttempts;
             var wait = TimeSpan.FromSeconds(Math.Min(options.Value.FirstRetrySeconds * Math.Pow(2, attempts - 1), TimeSpan.FromHours(6).TotalSeconds));
             var reason = Describe(error);
             log.LogWarning("Email {Id} to {To} was not accepted (attempt {Attempts}): {Reason}", message.Id, message.ToAddress, attempts, reason);
@@ -104,9 +118,24 @@ public sealed class Outbox(PortalDbContext db, IMailTransport transport, NodeIde
         return true;
     }
 
+    /// <summary>One connection for the run, opened when the first message is claimed; a connection that failed to
+    /// open is tried again for the next message.</summary>
+    private sealed class MailConnection(IMailTransport transport) : IAsyncDisposable
+    {
+        private IMailSession? _session;
+
+        public async Task<IMailSession> OpenAsync(CancellationToken cancellationToken) => _session ??= await transport.OpenAsync(cancellationToken);
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_session is not null) await _session.DisposeAsync();
+        }
+    }
+
     private static string Describe(Exception error)
     {
-        var text = error.InnerException is { } inner ? $"{error.Message} {inner.Message}" : error.Message;
+        var text = error is MailRefusedException or IOException or MailNotConfiguredException || error.InnerException is null
+            ? error.Message : $"{error.Message} {error.InnerException.Message}";
         return text.Length > 2000 ? text[..2000] : text;
     }
 
@@ -116,6 +145,25 @@ public sealed class Outbox(PortalDbContext db, IMailTransport transport, NodeIde
             .SetProperty(m => m.Status, OutboxStatus.Pending)
             .SetProperty(m => m.Attempts, 0)
             .SetProperty(m => m.NextAttemptUtc, clock.GetUtcNow().UtcDateTime), cancellationToken) == 1;
+}
+
+/// <summary>Puts extra outbox senders on Hangfire's outbox queue while a backlog waits: as many as there are nodes
+/// times <see cref="OutboxOptions.SendersPerNode"/>, fewer when the backlog is smaller, counting those already queued
+/// or running. Each node's outbox server runs at most that many at a time, so the nodes share the sending.</summary>
+public sealed class OutboxSenders(Hangfire.JobStorage storage, Hangfire.IBackgroundJobClient jobs, IOptions<OutboxOptions> options)
+{
+    public int Spread(int due)
+    {
+        var monitor = storage.GetMonitoringApi();
+        var nodes = monitor.Servers().Count(s => s.Queues.Contains(Outbox.Queue));
+        var wanted = Math.Min(Math.Max(1, nodes) * options.Value.SendersPerNode, (due + options.Value.BatchSize - 1) / options.Value.BatchSize);
+        // The sender asking is itself one of those fetched when it runs on the outbox queue; it is about to finish.
+        var busy = monitor.EnqueuedCount(Outbox.Queue) + Math.Max(0, monitor.FetchedCount(Outbox.Queue) - 1);
+        var started = 0;
+        for (var i = busy; i < wanted; i++, started++)
+            jobs.Create(PortalJob.For(Outbox.Key, Outbox.Queue), new Hangfire.States.EnqueuedState(Outbox.Queue));
+        return started;
+    }
 }
 
 /// <summary>Once a day, one email to each person who chose a digest, with the reminders that waited for it.</summary>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace IroPortal.Notifications.Data.Migrations;
 
 /// <summary>
-/// Quartz 4.2's job store on PostgreSQL, where several nodes share one schedule. Quartz reads and writes
+/// Quartz 4.2's job store on PostgreSQL (removed again by <see cref="NotificationsHangfire"/> when the scheduler moved to Hangfire), where several nodes share one schedule. Quartz reads and writes
 /// these tables itself (they are not in the EF model); we create them so a new database is complete after
 /// our migrations alone, and Quartz validates them when it starts. SQLite runs the scheduler in memory on
 /// its single node, so it has none of them.
@@ -20,7 +20,7 @@ public sealed class NotificationsQuartzStore : Migration
     private const string TriggerKey = "primary key (sched_name, trigger_name, trigger_group)";
     private const string OfTrigger = $"foreign key (sched_name, trigger_name, trigger_group) references {T}triggers (sched_name, trigger_name, trigger_group) on delete cascade";
 
-    private static readonly string[] Tables =
+    internal static readonly string[] Statements =
     [
         $"""
         create table {T}job_details (sched_name text not null, job_name text not null, job_group text not null, description text null,
@@ -87,7 +87,7 @@ public sealed class NotificationsQuartzStore : Migration
     protected override void Up(MigrationBuilder m)
     {
         if (!IsPostgres(m)) return;
-        foreach (var statement in Tables) m.Sql(statement);
+        foreach (var statement in Statements) m.Sql(statement);
     }
 
     protected override void Down(MigrationBuilder m)
