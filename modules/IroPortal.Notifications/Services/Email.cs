@@ -30,17 +30,22 @@ public sealed class SmtpSettings
 {
     public string? Host { get; set; }
     public int Port { get; set; } = 587;
-    /// <summary>Encryption: on 465 TLS from the first byte, otherwise STARTTLS, required. Off only for a relay on the
-    /// same machine (then nothing is encrypted).</summary>
+    /// <summary>Encryption: <see cref="SmtpSecurity.Auto"/> is TLS from the first byte on port 465 and STARTTLS
+    /// (required) on any other.</summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
+    /// <summary>False turns encryption off, for a relay on the same machine only (the older setting; the same as
+    /// Security "None").</summary>
     public bool EnableSsl { get; set; } = true;
     public string? UserName { get; set; }
     public string? Password { get; set; }
     public int TimeoutSeconds { get; set; } = 30;
     /// <summary>A PEM file with the certificate (or the council's own certificate authority) that the mail server's
     /// certificate is checked against, for a relay with a certificate the machine does not already trust. The name
-    /// on it must still match <see cref="Host"/>.</summary>
+    /// on it must still match <see cref="Host"/>. The file may hold several certificates (a chain).</summary>
     public string? TrustedCertificateFile { get; set; }
 }
+
+public enum SmtpSecurity { Auto, StartTls, TlsOnConnect, None }
 
 public interface IMailTransport
 {
@@ -122,8 +127,18 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options, IHostEnvir
             var smtp = settings.Smtp;
             _client.Timeout = smtp.TimeoutSeconds * 1000;
             if (!string.IsNullOrWhiteSpace(smtp.TrustedCertificateFile))
-                _client.ServerCertificateValidationCallback = TrustedBy(X509Certificate2.CreateFromPemFile(smtp.TrustedCertificateFile));
-            var security = !smtp.EnableSsl ? SecureSocketOptions.None : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+            {
+                var trusted = new X509Certificate2Collection();
+                trusted.ImportFromPemFile(smtp.TrustedCertificateFile);
+                _client.ServerCertificateValidationCallback = TrustedBy(trusted);
+            }
+            var security = !smtp.EnableSsl ? SecureSocketOptions.None : smtp.Security switch
+            {
+                SmtpSecurity.None => SecureSocketOptions.None,
+                SmtpSecurity.TlsOnConnect => SecureSocketOptions.SslOnConnect,
+                SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+                _ => smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls,
+            };
             try
             {
                 await _client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
@@ -156,7 +171,8 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options, IHostEnvir
             {
                 throw new IOException($"The mail server said to try again later ({(int)error.StatusCode}): {error.Message}", error);
             }
-            catch (Exception error) when (error is SmtpProtocolException or IOException or TimeoutException or System.Net.Sockets.SocketException)
+            catch (Exception error) when (error is SmtpProtocolException or IOException or TimeoutException or System.Net.Sockets.SocketException
+                                              or MailKit.ServiceNotConnectedException)
             {
                 // The connection is in an unknown state: the next message starts a new one.
                 await DisconnectQuietlyAsync();
@@ -177,15 +193,15 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options, IHostEnvir
         }
 
         /// <summary>Accepts a certificate that chains to the council's own certificate, with the name matching.</summary>
-        private static System.Net.Security.RemoteCertificateValidationCallback TrustedBy(X509Certificate2 trusted) => (_, certificate, _, errors) =>
+        private static System.Net.Security.RemoteCertificateValidationCallback TrustedBy(X509Certificate2Collection trusted) => (_, certificate, _, errors) =>
         {
             if (errors == System.Net.Security.SslPolicyErrors.None) return true;
             if (certificate is null || errors.HasFlag(System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch)) return false;
             using var chain = new X509Chain();
             chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.Add(trusted);
+            chain.ChainPolicy.CustomTrustStore.AddRange(trusted);
             chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            return chain.Build(new X509Certificate2(certificate));
+            return chain.Build(certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
         };
     }
 }
