@@ -57,4 +57,36 @@ public sealed class NotificationsBrowserTests
         await BrowserSession.AssertAccessibleAsync(admin);
         session.AssertNoPageProblems();
     }
+
+    [Fact]
+    public async Task Run_now_shows_the_outcome_without_a_reload_and_Hangfire_s_dashboard_runs_under_the_portal_s_policy()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var admin = await session.NewPageAsync();
+        await BrowserSession.SignInAsync(admin, "admin@northmoor.example");
+        await admin.GotoAsync("/admin/jobs");
+        await admin.Locator("form[action='/admin/jobs/qa.actions-due/run'] button").ClickAsync();
+        await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/jobs/qa.actions-due\\?run="));
+        // The page asks the portal how it went and says so in its live region, without the person reloading.
+        await Assertions.Expect(admin.Locator("#run-outcome [data-outcome-status]")).ToHaveTextAsync("Succeeded", new() { Timeout = 20_000 });
+        await Assertions.Expect(admin.Locator("#run-outcome")).ToContainTextAsync("due");
+        await BrowserSession.AssertAccessibleAsync(admin);
+
+        await admin.GotoAsync("/admin/jobs");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Hangfire's dashboard" }).ClickAsync();
+        await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/jobs/hangfire$"));
+        await Assertions.Expect(admin.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Assertions.Expect(admin.Locator("body")).ToContainTextAsync("Recurring Jobs");
+        await admin.GotoAsync("/admin/jobs/hangfire/recurring");
+        await Assertions.Expect(admin.Locator("body")).ToContainTextAsync("qa.actions-due");
+        // Its own buttons post with the portal's antiforgery token: trigger a recurring job from the dashboard.
+        await admin.Locator("input.js-jobs-list-checkbox[value='notifications.timetable']").CheckAsync();
+        var trigger = await admin.RunAndWaitForResponseAsync(
+            () => admin.Locator("button.js-jobs-list-command[data-url$='/recurring/trigger']").ClickAsync(), r => r.Url.EndsWith("/recurring/trigger"));
+        Assert.True(trigger.Ok, $"the dashboard's trigger was refused: {trigger.Status}");
+        await admin.WaitForLoadStateAsync(LoadState.NetworkIdle); // Hangfire reloads the page after a command
+        await admin.GotoAsync("/admin/jobs/hangfire/jobs/succeeded");
+        await Assertions.Expect(admin.Locator("body")).ToContainTextAsync("notifications.timetable", new() { Timeout = 20_000 });
+        session.AssertNoPageProblems();
+    }
 }

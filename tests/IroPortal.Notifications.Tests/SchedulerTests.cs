@@ -140,6 +140,41 @@ public sealed class SchedulerTests
         Assert.Equal(failing, run.JobId);
     }
 
+    [Fact]
+    public async Task Hangfire_s_dashboard_is_for_administrators_and_its_commands_need_the_portal_s_antiforgery_token()
+    {
+        await using var app = new PortalApp(settings: Quiet());
+        var admin = await app.SignedInClient("admin@northmoor.example");
+        var response = await admin.GetAsync("/admin/jobs/hangfire/recurring");
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("qa.actions-due", page);
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.DoesNotContain("unsafe-inline", policy);
+        Assert.Contains("script-src 'self';", policy);
+
+        HttpRequestMessage Trigger(string? token)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/admin/jobs/hangfire/recurring/trigger")
+            {
+                Content = new FormUrlEncodedContent([new("jobs[]", "qa.actions-due")]),
+            };
+            if (token is not null) request.Headers.Add("RequestVerificationToken", token);
+            return request;
+        }
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"csrf-token\" content=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.SendAsync(Trigger(null))).StatusCode); // a forged cross-site post
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.SendAsync(Trigger(token))).StatusCode);
+
+        var manager = await app.SignedInClient("manager@northmoor.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/admin/jobs/hangfire")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.SendAsync(Trigger(token))).StatusCode);
+        var visitor = await app.NewClient().GetAsync("/admin/jobs/hangfire");
+        Assert.Equal(HttpStatusCode.Redirect, visitor.StatusCode);
+        Assert.Contains("/account/sign-in", visitor.Headers.Location!.OriginalString);
+    }
+
     private sealed class AlwaysFails : IScheduledWork
     {
         public Task<string> RunAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("The mail server's database is on fire.");
