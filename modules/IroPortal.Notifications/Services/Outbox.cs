@@ -31,7 +31,7 @@ public sealed class OutboxOptions
 /// that says "later" (4xx, a timeout, a dropped connection) is tried again later, each wait twice the last,
 /// until the message is given up as failed; a permanent refusal (5xx) fails it at once. Administrators see
 /// both, with the server's words, and can send it again. While there is more than one batch waiting, each
-/// run puts more senders on the outbox queue, which every node works through (a few at a time each).
+/// scheduled run hands it to senders on the outbox queue, which every node works through (a few at a time each).
 /// </summary>
 public sealed class Outbox(PortalDbContext db, IMailTransport transport, OutboxSenders senders, NodeIdentity node, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<Outbox> log)
     : IScheduledWork
@@ -46,33 +46,56 @@ public sealed class Outbox(PortalDbContext db, IMailTransport transport, OutboxS
         CreatedUtc = nowUtc, NextAttemptUtc = nowUtc, Status = OutboxStatus.Pending,
     };
 
+    /// <summary>On the schedule: what is due, sent over one connection; a backlog bigger than one batch is handed to
+    /// senders on the outbox queue instead, so that every node sends a share.</summary>
     public async Task<string> RunAsync(CancellationToken cancellationToken)
+    {
+        var due = await DueCountAsync(cancellationToken);
+        if (due > options.Value.BatchSize)
+        {
+            var started = senders.Spread(due);
+            return $"{due} due: {started} more senders started (nodes share them, {options.Value.SendersPerNode} at a time each).";
+        }
+        return await SendBatchAsync(cancellationToken);
+    }
+
+    /// <summary>One sender's batch: up to <see cref="OutboxOptions.BatchSize"/> messages over one connection; another
+    /// sender carries on after it while messages are still due.</summary>
+    public async Task<string> SendBatchAsync(CancellationToken cancellationToken)
     {
         int sent = 0, failed = 0;
         var settings = options.Value;
         var tried = new HashSet<Guid>();
-        await using var connection = new MailConnection(transport);
-        while (!cancellationToken.IsCancellationRequested && sent + failed < settings.BatchSize)
+        await using (var connection = new MailConnection(transport))
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var candidates = await db.Set<OutboxMessage>().AsNoTracking()
-                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= now && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
-                .OrderBy(m => m.NextAttemptUtc).Select(m => m.Id).Take(10).ToListAsync(cancellationToken);
-            candidates.RemoveAll(tried.Contains);
-            if (candidates.Count == 0) break;
-            foreach (var id in candidates)
+            while (!cancellationToken.IsCancellationRequested && sent + failed < settings.BatchSize)
             {
-                tried.Add(id);
-                if (await ClaimAsync(id, cancellationToken) is not { } message) continue;
-                if (await SendAsync(message, connection, cancellationToken)) sent++; else failed++;
+                var now = clock.GetUtcNow().UtcDateTime;
+                var candidates = await db.Set<OutboxMessage>().AsNoTracking()
+                    .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= now && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
+                    .OrderBy(m => m.NextAttemptUtc).Select(m => m.Id).Take(10).ToListAsync(cancellationToken);
+                candidates.RemoveAll(tried.Contains);
+                if (candidates.Count == 0) break;
+                foreach (var id in candidates)
+                {
+                    tried.Add(id);
+                    if (await ClaimAsync(id, cancellationToken) is not { } message) continue;
+                    if (await SendAsync(message, connection, cancellationToken)) sent++; else failed++;
+                }
             }
         }
-        var after = clock.GetUtcNow().UtcDateTime;
         var waiting = await db.Set<OutboxMessage>().CountAsync(m => m.Status == OutboxStatus.Pending, cancellationToken);
-        var due = await db.Set<OutboxMessage>().CountAsync(m => m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= after, cancellationToken);
-        // Only a sender that is getting through asks for help: a refusing server is not helped by more of them.
-        var helpers = due > 0 && sent > 0 ? senders.Spread(due) : 0;
-        return $"{sent} sent, {failed} not accepted (to be tried again or given up), {waiting} waiting" + (helpers > 0 ? $"; {helpers} more senders started" : "") + ".";
+        // Only a sender that is getting through carries on at once: a refusing server is not helped by more tries.
+        var due = sent > 0 ? await DueCountAsync(cancellationToken) : 0;
+        var next = due > 0 ? senders.Spread(due, finishing: true) : 0;
+        return $"{sent} sent, {failed} not accepted (to be tried again or given up), {waiting} waiting" + (next > 0 ? $"; {next} more senders carry on." : ".");
+    }
+
+    private async Task<int> DueCountAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Set<OutboxMessage>().CountAsync(m => m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= now
+            && (m.LockedUntilUtc == null || m.LockedUntilUtc < now), cancellationToken);
     }
 
     private async Task<OutboxMessage?> ClaimAsync(Guid id, CancellationToken cancellationToken)
@@ -147,23 +170,26 @@ public sealed class Outbox(PortalDbContext db, IMailTransport transport, OutboxS
             .SetProperty(m => m.NextAttemptUtc, clock.GetUtcNow().UtcDateTime), cancellationToken) == 1;
 }
 
-/// <summary>Puts extra outbox senders on Hangfire's outbox queue while a backlog waits: as many as there are nodes
-/// times <see cref="OutboxOptions.SendersPerNode"/>, fewer when the backlog is smaller, counting those already queued
-/// or running. Each node's outbox server runs at most that many at a time, so the nodes share the sending.</summary>
+/// <summary>Puts outbox senders on Hangfire's outbox queue while a backlog waits: the number of nodes times
+/// <see cref="OutboxOptions.SendersPerNode"/>, counting those already queued or running.
+/// Each node's outbox server runs at most that many at a time, so the nodes share the sending.</summary>
 public sealed class OutboxSenders(Hangfire.JobStorage storage, Hangfire.IBackgroundJobClient jobs, IOptions<OutboxOptions> options)
 {
-    public int Spread(int due)
+    /// <param name="finishing">Asked by a sender on the outbox queue as it finishes: it no longer counts as busy.</param>
+    /// <returns>How many senders it started.</returns>
+    public int Spread(int due, bool finishing = false)
     {
         var monitor = storage.GetMonitoringApi();
-        var nodes = monitor.Servers().Count(s => s.Queues.Contains(Outbox.Queue));
-        var wanted = Math.Min(Math.Max(1, nodes) * options.Value.SendersPerNode, (due + options.Value.BatchSize - 1) / options.Value.BatchSize);
-        // The sender asking is itself one of those fetched when it runs on the outbox queue; it is about to finish.
-        var busy = monitor.EnqueuedCount(Outbox.Queue) + Math.Max(0, monitor.FetchedCount(Outbox.Queue) - 1);
+        var nodes = Math.Max(1, monitor.Servers().Count(s => s.Queues.Contains(Outbox.Queue)));
+        // As many as the nodes take while anything is due: a sender that finds nothing left stops at once.
+        var wanted = Math.Min(nodes * options.Value.SendersPerNode, due);
+        var busy = monitor.EnqueuedCount(Outbox.Queue) + Math.Max(0, monitor.FetchedCount(Outbox.Queue) - (finishing ? 1 : 0));
         var started = 0;
-        for (var i = busy; i < wanted; i++, started++)
-            jobs.Create(PortalJob.For(Outbox.Key, Outbox.Queue), new Hangfire.States.EnqueuedState(Outbox.Queue));
+        for (; busy < wanted; busy++, started++) Start();
         return started;
     }
+
+    private void Start() => jobs.Create(PortalJob.OutboxSender(), new Hangfire.States.EnqueuedState(Outbox.Queue));
 }
 
 /// <summary>Once a day, one email to each person who chose a digest, with the reminders that waited for it.</summary>

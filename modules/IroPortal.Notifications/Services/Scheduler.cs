@@ -97,7 +97,8 @@ public sealed class JobCatalog
 public sealed class JobRunner(IServiceScopeFactory scopes, JobCatalog catalog, ScheduledWorkTypes workTypes, NodeIdentity node, TimeProvider clock, ILogger<JobRunner> log)
 {
     /// <param name="jobId">Hangfire's id for this firing: a run taken over from a stopped node has the same one.</param>
-    public async Task<string> RunAsync(string key, CancellationToken cancellationToken, string? jobId = null)
+    /// <param name="work">What to run in place of the job's own work (an outbox sender's batch), in the job's name.</param>
+    public async Task<string> RunAsync(string key, CancellationToken cancellationToken, string? jobId = null, Func<IServiceProvider, Task<string>>? work = null)
     {
         using var scope = scopes.CreateScope();
         var services = scope.ServiceProvider;
@@ -108,7 +109,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobCatalog catalog, S
         Exception? failure = null;
         try
         {
-            run.Result = catalog.Find(key)?.Kind switch
+            run.Result = work is not null ? await work(services) : catalog.Find(key)?.Kind switch
             {
                 "Reminder" => await services.GetRequiredService<ReminderRunner>()
                     .RunAsync(services.GetServices<IReminderRule>().Single(r => r.Key == key), cancellationToken),
@@ -152,7 +153,15 @@ public sealed class PortalJob(JobRunner runner)
     public Task RunAsync(string key, PerformContext? context, CancellationToken cancellationToken) =>
         runner.RunAsync(key, cancellationToken, context?.BackgroundJob.Id);
 
-    public static Job For(string key, string queue = Queue) => Job.FromExpression<PortalJob>(j => j.RunAsync(key, null, CancellationToken.None), queue);
+    /// <summary>A batch of the outbox's backlog, on the outbox queue (shown under the outbox's job).</summary>
+    [AutomaticRetry(Attempts = 0)] // the next scheduled run takes over whatever a failed sender left
+    [JobDisplayName("notifications.outbox: a sender's batch")]
+    public Task SendOutboxAsync(PerformContext? context, CancellationToken cancellationToken) =>
+        runner.RunAsync(Outbox.Key, cancellationToken, context?.BackgroundJob.Id, s => s.GetRequiredService<Outbox>().SendBatchAsync(cancellationToken));
+
+    public static Job For(string key) => Job.FromExpression<PortalJob>(j => j.RunAsync(key, null, CancellationToken.None), Queue);
+
+    public static Job OutboxSender() => Job.FromExpression<PortalJob>(j => j.SendOutboxAsync(null, CancellationToken.None), Outbox.Queue);
 }
 
 /// <summary>
