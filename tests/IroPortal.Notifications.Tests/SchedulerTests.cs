@@ -175,6 +175,22 @@ public sealed class SchedulerTests
         Assert.Contains("/account/sign-in", visitor.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task Two_nodes_started_at_the_same_moment_on_an_empty_database_both_start_and_share_one_schedule()
+    {
+        var database = PostgresServer.Instance.CreateDatabase();
+        var settings = new Dictionary<string, string?> { ["Database:ConnectionString"] = database };
+        await using var first = new PortalApp(IroPortal.Data.DatabaseProvider.PostgreSQL, settings);
+        await using var second = new PortalApp(IroPortal.Data.DatabaseProvider.PostgreSQL, settings);
+        // Migrations, Hangfire's schema, the seeders and the schedule, at once on both.
+        await Task.WhenAll(Task.Run(first.NewClient), Task.Run(second.NewClient));
+        foreach (var node in new[] { first, second })
+            Assert.Equal(HttpStatusCode.OK, (await node.NewClient().GetAsync("/health")).StatusCode);
+        var jobs = first.Services.GetRequiredService<JobCatalog>().Jobs.Select(j => j.Key).Order().ToList();
+        Assert.Equal(jobs, first.Services.GetRequiredService<ScheduleBook>().Recurring().Keys.Order());
+        Assert.Equal(jobs, second.Services.GetRequiredService<ScheduleBook>().Recurring().Keys.Order());
+    }
+
     private sealed class AlwaysFails : IScheduledWork
     {
         public Task<string> RunAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("The mail server's database is on fire.");

@@ -40,7 +40,8 @@ public interface IReminderRule
     string Name { get; }
     /// <summary>Who is reminded of what, and when, in the manager's words.</summary>
     string Description { get; }
-    /// <summary>When it runs: a Quartz cron expression in UK time.</summary>
+    /// <summary>When it runs, in UK time: a cron expression as Hangfire reads it ("0 8 * * *": minute hour day month
+    /// weekday). The older Quartz form ("0 0 8 * * ?") is still read and turned into cron.</summary>
     string Schedule { get; }
     IReadOnlyList<RuleParameter> Parameters { get; }
     Task<IReadOnlyList<ReminderOccurrence>> DueAsync(ReminderContext context, CancellationToken cancellationToken);
@@ -54,7 +55,7 @@ public interface IScheduledWork
 }
 
 /// <summary>A job for the scheduler: <c>services.AddScheduledWork&lt;T&gt;(...)</c>.</summary>
-/// <param name="Schedule">A Quartz cron expression in UK time.</param>
+/// <param name="Schedule">A cron expression in UK time, as for <see cref="IReminderRule.Schedule"/>.</param>
 public sealed record ScheduledWork(string Key, string Name, string Description, string Schedule, Type WorkType);
 
 /// <summary>Runs a rule or job now rather than at its next time (after a publication, say), on whichever node
