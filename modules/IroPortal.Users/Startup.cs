@@ -4,6 +4,7 @@ using IroPortal.Modularity;
 using IroPortal.Modularity.Hosting;
 using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity.Permissions;
+using IroPortal.Modularity.Scheduling;
 using IroPortal.Users.Contracts;
 using IroPortal.Users.Models;
 using IroPortal.Users.Seed;
@@ -25,6 +26,8 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
+        services.AddScheduledWork<EndedSignInsSweep>(EndedSignInsSweep.Key, "Clear ended sign-ins",
+            "Removes the records of sessions that have ended and of failed sign-ins that no longer pause anyone.", "30 3 * * *");
         var security = context.Configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
         if (!security.RequireTwoFactor && (context.Environment.IsProduction() || !context.Configuration.GetValue("Demo:Enabled", false)))
             throw new InvalidOperationException("Security:RequireTwoFactor can be false only for the demo (Demo:Enabled true, not in Production). Staff and board members must sign in with two-factor authentication.");

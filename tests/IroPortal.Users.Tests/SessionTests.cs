@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using IroPortal.Users.Models;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IroPortal.Users.Tests;
 
@@ -34,6 +35,21 @@ public sealed partial class SessionTests
     {
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/account/signed-out?returnUrl={Uri.EscapeDataString(returnUrl)}", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_nightly_sweep_clears_ended_sessions_and_keeps_live_ones()
+    {
+        await using var app = new PortalApp();
+        var (stale, _) = await SignedIn(app, "iro2@northmoor.example");
+        app.Clock.Advance(TimeSpan.FromMinutes(31));
+        var (live, _) = await SignedIn(app, "iro3@northmoor.example");
+        var said = await app.Services.GetRequiredService<IroPortal.Notifications.Services.JobRunner>().RunAsync(Services.EndedSignInsSweep.Key, CancellationToken.None);
+        Assert.StartsWith("1 ended sessions", said);
+        var left = await app.InDatabase(db => db.Set<UserSession>().AsNoTracking().ToListAsync());
+        Assert.Single(left);
+        Assert.Equal(HttpStatusCode.OK, (await live.GetAsync("/staff")).StatusCode);
+        AssertSignedOut(await stale.GetAsync("/staff"), "/staff");
     }
 
     [Fact]

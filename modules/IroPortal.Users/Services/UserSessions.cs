@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using IroPortal.Data;
 using IroPortal.Modularity;
+using IroPortal.Modularity.Scheduling;
 using IroPortal.Users.Models;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -235,5 +236,24 @@ internal static class SessionCookie
                 context.Response.Redirect(context.RedirectUri);
             return Task.CompletedTask;
         };
+    }
+}
+
+/// <summary>Each night, the rows of sessions that have ended (idle or past their lifetime: they open nothing already)
+/// and of failed sign-ins no longer pausing anyone, so neither table grows for ever.</summary>
+public sealed class EndedSignInsSweep(PortalDbContext db, IOptionsMonitor<SecurityOptions> security, TimeProvider clock) : IScheduledWork
+{
+    public const string Key = "users.ended-sign-ins";
+
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var idle = now - security.CurrentValue.IdleTimeout;
+        var absolute = now - security.CurrentValue.AbsoluteLifetime;
+        var sessions = await db.Set<UserSession>().Where(s => s.LastSeenUtc < idle || s.SignedInUtc < absolute).ExecuteDeleteAsync(cancellationToken);
+        var dayAgo = now.AddDays(-1);
+        var failures = await db.Set<SignInFailure>()
+            .Where(f => f.LastFailedUtc < dayAgo && (f.HeldUntilUtc == null || f.HeldUntilUtc < now)).ExecuteDeleteAsync(cancellationToken);
+        return $"{sessions} ended sessions and {failures} old failed sign-ins cleared.";
     }
 }
