@@ -68,7 +68,7 @@ public sealed class Outbox(PortalDbContext db, IMailTransport transport, OutboxS
         var tried = new HashSet<Guid>();
         await using (var connection = new MailConnection(transport))
         {
-            while (!cancellationToken.IsCancellationRequested && sent + failed < settings.BatchSize)
+            while (!cancellationToken.IsCancellationRequested && sent + failed < settings.BatchSize && !connection.Unreachable)
             {
                 var now = clock.GetUtcNow().UtcDateTime;
                 var candidates = await db.Set<OutboxMessage>().AsNoTracking()
@@ -81,6 +81,8 @@ public sealed class Outbox(PortalDbContext db, IMailTransport transport, OutboxS
                     tried.Add(id);
                     if (await ClaimAsync(id, cancellationToken) is not { } message) continue;
                     if (await SendAsync(message, connection, cancellationToken)) sent++; else failed++;
+                    // No connection at all: the rest wait for the next run rather than each waiting out the timeout.
+                    if (connection.Unreachable) break;
                 }
             }
         }
@@ -141,13 +143,27 @@ public sealed class Outbox(PortalDbContext db, IMailTransport transport, OutboxS
         return true;
     }
 
-    /// <summary>One connection for the run, opened when the first message is claimed; a connection that failed to
-    /// open is tried again for the next message.</summary>
+    /// <summary>One connection for the batch, opened when the first message is claimed.</summary>
     private sealed class MailConnection(IMailTransport transport) : IAsyncDisposable
     {
         private IMailSession? _session;
 
-        public async Task<IMailSession> OpenAsync(CancellationToken cancellationToken) => _session ??= await transport.OpenAsync(cancellationToken);
+        /// <summary>The server could not be reached (or signed in to) at all.</summary>
+        public bool Unreachable { get; private set; }
+
+        public async Task<IMailSession> OpenAsync(CancellationToken cancellationToken)
+        {
+            if (_session is not null) return _session;
+            try
+            {
+                return _session = await transport.OpenAsync(cancellationToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                Unreachable = true;
+                throw;
+            }
+        }
 
         public async ValueTask DisposeAsync()
         {

@@ -82,6 +82,13 @@ public sealed class NotificationsQuartzStore : Migration
         $"create index idx_{T}mh_inst on {T}misfire_history (sched_name, instance_name)",
     ];
 
+    /// <summary>Its tables, those that refer to others first.</summary>
+    internal static readonly string[] TablesInDropOrder =
+    [
+        "misfire_history", "execution_history", "locks", "scheduler_state", "fired_triggers", "paused_job_grps", "paused_trigger_grps",
+        "calendars", "blob_triggers", "simprop_triggers", "cron_triggers", "simple_triggers", "triggers", "job_details",
+    ];
+
     public static bool IsPostgres(MigrationBuilder m) => m.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void Up(MigrationBuilder m)
@@ -93,8 +100,7 @@ public sealed class NotificationsQuartzStore : Migration
     protected override void Down(MigrationBuilder m)
     {
         if (!IsPostgres(m)) return;
-        foreach (var table in new[] { "misfire_history", "execution_history", "locks", "scheduler_state", "fired_triggers", "paused_job_grps",
-                     "paused_trigger_grps", "calendars", "blob_triggers", "simprop_triggers", "cron_triggers", "simple_triggers", "triggers", "job_details" })
+        foreach (var table in TablesInDropOrder)
             m.Sql($"drop table {T}{table}");
     }
 }

@@ -17,16 +17,10 @@ public sealed class NotificationsHangfire : Migration
 {
     private const string P = NotificationConfigurations.Prefix;
 
-    private static readonly string[] QuartzTables =
-    [
-        "misfire_history", "execution_history", "locks", "scheduler_state", "fired_triggers", "paused_job_grps", "paused_trigger_grps",
-        "calendars", "blob_triggers", "simprop_triggers", "cron_triggers", "simple_triggers", "triggers", "job_details",
-    ];
-
     protected override void Up(MigrationBuilder m)
     {
         if (NotificationsQuartzStore.IsPostgres(m))
-            foreach (var table in QuartzTables)
+            foreach (var table in NotificationsQuartzStore.TablesInDropOrder)
                 m.Sql($"drop table if exists {NotificationsQuartzStore.TablePrefix}{table}");
 
         m.AddColumn<string>("JobId", P + "JobRuns", maxLength: 100, nullable: true);
