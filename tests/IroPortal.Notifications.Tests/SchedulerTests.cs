@@ -48,7 +48,7 @@ public sealed class SchedulerTests
     {
         using var app = new PortalApp(settings: new Dictionary<string, string?> { ["Scheduler:Schedules:notifications.digest"] = "every morning" });
         var message = string.Join(" | ", Messages(Assert.ThrowsAny<Exception>(() => app.NewClient())));
-        Assert.Contains("notifications.digest", message);
+        Assert.Contains("Scheduler:Schedules:notifications.digest", message);
         Assert.Contains("\"every morning\"", message);
     }
 

@@ -198,7 +198,8 @@ public sealed class ScheduleBook(JobStorage storage, IRecurringJobManagerV2 recu
         }
         catch (ArgumentException error)
         {
-            throw new SchedulerSettingsException($"The schedule of {job.Key}, \"{job.Schedule}\", is not a cron expression Hangfire reads: {error.Message}");
+            throw new SchedulerSettingsException($"The schedule of {job.Key}, \"{job.Schedule}\" (Scheduler:Schedules:{job.Key}, where that is set), " +
+                $"is not a cron expression Hangfire reads: {error.Message} Write five fields: minute hour day month weekday, for example \"0 8 * * *\".");
         }
     }
 
