@@ -24,7 +24,7 @@ public sealed class JobsController(ScheduleBook book, JobStorage storage, JobCat
         var since = now.AddDays(-7);
         var runs = await db.Set<JobRun>().AsNoTracking().Where(r => r.StartedUtc >= since).ToListAsync();
         var recurring = book.Recurring();
-        var paused = await db.Set<PausedJob>().AsNoTracking().Select(p => p.JobKey).ToListAsync();
+        var paused = await book.PausedAsync();
         var rows = new List<JobRow>();
         foreach (var job in catalog.Jobs)
         {

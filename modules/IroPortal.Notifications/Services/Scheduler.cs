@@ -173,9 +173,10 @@ public sealed class JobRegistrar(ScheduleBook book, JobCatalog catalog, ILogger<
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        var pausedKeys = await book.PausedAsync(cancellationToken);
         foreach (var job in catalog.Jobs)
         {
-            var paused = await book.IsPausedAsync(job.Key, cancellationToken);
+            var paused = pausedKeys.Contains(job.Key);
             book.Put(job, paused);
             log.LogInformation("{Job}: {Schedule}{Paused}", job.Key, CronText.Describe(job.Schedule), paused ? " (paused)" : "");
         }
@@ -219,10 +220,10 @@ public sealed class ScheduleBook(JobStorage storage, IRecurringJobManagerV2 recu
         return connection.GetRecurringJobs().ToDictionary(j => j.Id);
     }
 
-    public async Task<bool> IsPausedAsync(string key, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlySet<string>> PausedAsync(CancellationToken cancellationToken = default)
     {
         using var scope = scopes.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<PausedJob>().AnyAsync(p => p.JobKey == key, cancellationToken);
+        return (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<PausedJob>().Select(p => p.JobKey).ToListAsync(cancellationToken)).ToHashSet();
     }
 
     public async Task SetPausedAsync(JobDefinition job, bool paused, string by, CancellationToken cancellationToken = default)
