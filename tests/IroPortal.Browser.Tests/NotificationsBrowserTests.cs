@@ -70,7 +70,19 @@ public sealed class NotificationsBrowserTests
         // The page asks the portal how it went and says so in its live region, without the person reloading.
         await Assertions.Expect(admin.Locator("#run-outcome [data-outcome-status]")).ToHaveTextAsync("Succeeded", new() { Timeout = 20_000 });
         await Assertions.Expect(admin.Locator("#run-outcome")).ToContainTextAsync("due");
+        // The list of runs below is drawn again with this one in it.
+        await Assertions.Expect(admin.Locator("#job-runs table")).ToContainTextAsync("Succeeded");
         await BrowserSession.AssertAccessibleAsync(admin);
+
+        // On a phone the jobs table scrolls within its own box; the page never scrolls sideways.
+        var phone = await (await session.NewContextAsync(new() { ViewportSize = new() { Width = 320, Height = 800 } })).NewPageAsync();
+        await BrowserSession.SignInAsync(phone, "admin@northmoor.example");
+        foreach (var path in new[] { "/admin/jobs", "/admin/jobs/qa.actions-due" })
+        {
+            await phone.GotoAsync(path);
+            Assert.True(await phone.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 320, $"{path} is wider than a 320 px screen");
+            await BrowserSession.AssertAccessibleAsync(phone);
+        }
 
         await admin.GotoAsync("/admin/jobs");
         await admin.GetByRole(AriaRole.Link, new() { Name = "Hangfire's dashboard" }).ClickAsync();

@@ -13,12 +13,24 @@
         if (outcome) {
           if (status.textContent !== outcome.status) status.textContent = outcome.status;
           if (detail.textContent !== outcome.detail) detail.textContent = outcome.detail;
-          if (outcome.done) return;
+          if (outcome.done) { refreshRuns(); return; }
         }
         // Every second for a minute, then every five: a long job is still followed without hammering the server.
         setTimeout(ask, tries < 60 ? 1000 : 5000);
       })
       .catch(function () { setTimeout(ask, 5000); });
+  }
+  // The list of runs below was drawn before this run: draw it again from the page as it is now.
+  function refreshRuns() {
+    var runs = document.getElementById('job-runs');
+    if (!runs) return;
+    fetch(window.location.href, { credentials: 'same-origin' })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        var fresh = html && new DOMParser().parseFromString(html, 'text/html').getElementById('job-runs');
+        if (fresh) runs.replaceWith(fresh);
+      })
+      .catch(function () { /* the list stays as it was; a reload shows it */ });
   }
   setTimeout(ask, 500);
 })();
