@@ -120,9 +120,14 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobCatalog catalog, S
         }
         catch (Exception error)
         {
-            log.LogError(error, "Scheduled job {Job} failed on {Node}", key, node.Name);
             failure = error;
-            run.Result = error.Message.Length > 2000 ? error.Message[..2000] : error.Message;
+            if (error is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                run.Result = "Stopped as its node shut down; Hangfire runs it again on another node, or on this one when it starts.";
+            else
+            {
+                log.LogError(error, "Scheduled job {Job} failed on {Node}", key, node.Name);
+                run.Result = error.Message.Length > 2000 ? error.Message[..2000] : error.Message;
+            }
             db.ChangeTracker.Clear();
             db.Attach(run);
         }
