@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
 using IroPortal.Notifications.Models;
 using IroPortal.Notifications.Services;
 using Microsoft.EntityFrameworkCore;
@@ -70,10 +71,10 @@ public sealed class EmailTests
         Assert.Equal(OutboxStatus.Failed, messages["refuse-permanently@example.org"].Status);
         var received = server.Received(Mine);
         Assert.Equal(3, received.Count);
-        Assert.Equal(3, received.Select(m => m.Headers.Single(h => h.StartsWith("Message-Id:", StringComparison.OrdinalIgnoreCase))).Distinct().Count());
-        var ok = received.Single(m => m.Text.Contains("To: Someone <ok@example.org>"));
-        Assert.Contains("Content-Type: text/plain", ok.Text);
-        Assert.Contains("Content-Type: text/html", ok.Text);
+        Assert.Equal(3, received.Select(m => Regex.Match(m, "^Message-Id:.+$", RegexOptions.Multiline | RegexOptions.IgnoreCase).Value).Distinct().Count());
+        var ok = received.Single(m => m.Contains("To: Someone <ok@example.org>"));
+        Assert.Contains("Content-Type: text/plain", ok);
+        Assert.Contains("Content-Type: text/html", ok);
 
         // The administrators see the server's words and can send it again.
         var admin = await app.SignedInClient("admin@northmoor.example");
@@ -97,12 +98,7 @@ public sealed class EmailTests
     {
         await using var server = await SmtpServer.StartAsync("starttls");
         await using var app = new PortalApp(settings: Quiet(server.Settings(new() { ["Email:Smtp:TrustedCertificateFile"] = "" })));
-        await Queue(app, "ok@example.org");
-        await SendOutbox(app);
-        var message = (await Messages(app))["ok@example.org"];
-        Assert.Equal(OutboxStatus.Pending, message.Status);
-        Assert.Contains("certificate", message.LastError);
-        Assert.Empty(server.Received(Mine));
+        await AssertNothingSentAsync(app, server, "certificate");
     }
 
     [Fact]
@@ -110,11 +106,17 @@ public sealed class EmailTests
     {
         await using var server = await SmtpServer.StartAsync("starttls", user: "portal", password: "s3cret-relay");
         await using var app = new PortalApp(settings: Quiet(server.Settings(new() { ["Email:Smtp:UserName"] = "portal", ["Email:Smtp:Password"] = "wrong" })));
+        await AssertNothingSentAsync(app, server, "did not accept the sign-in of portal");
+    }
+
+    /// <summary>An email the portal could not hand over at all: still waiting, the reason on it, nothing received.</summary>
+    private static async Task AssertNothingSentAsync(PortalApp app, SmtpServer server, string reason)
+    {
         await Queue(app, "ok@example.org");
         await SendOutbox(app);
         var message = (await Messages(app))["ok@example.org"];
         Assert.Equal(OutboxStatus.Pending, message.Status);
-        Assert.Contains("did not accept the sign-in of portal", message.LastError);
+        Assert.Contains(reason, message.LastError);
         Assert.Empty(server.Received(Mine));
     }
 
@@ -164,10 +166,9 @@ public sealed class EmailTests
             return settings;
         }
 
-        public IReadOnlyList<(string Text, IReadOnlyList<string> Headers)> Received(Func<string, bool> which) =>
-            [.. Directory.GetFiles(_folder, "*.eml").Order().Select(File.ReadAllText).Where(which)
-                .Select(text => (text, (IReadOnlyList<string>)text[..Math.Max(0, text.IndexOf("\n\n", StringComparison.Ordinal) is var i && i < 0 ? text.IndexOf("\r\n\r\n", StringComparison.Ordinal) : i)]
-                    .Split('\n').Select(l => l.TrimEnd('\r')).ToList()))];
+        /// <summary>The messages the server accepted, as it wrote them, that <paramref name="which"/> picks.</summary>
+        public IReadOnlyList<string> Received(Func<string, bool> which) =>
+            [.. Directory.GetFiles(_folder, "*.eml").Order().Select(File.ReadAllText).Where(which)];
 
         private static (string Certificate, string Key) MakeCertificate(string folder)
         {

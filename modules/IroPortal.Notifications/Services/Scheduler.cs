@@ -14,7 +14,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace IroPortal.Notifications.Services;
 
@@ -259,22 +258,11 @@ public sealed class JobTrigger(ScheduleBook book, JobCatalog catalog) : IJobTrig
 public static class HangfireSchema
 {
     public const string Name = "notifications_hangfire";
-    private const long LockKey = 0x4952_4F5F_4846; // "IRO_HF": any number no other part of the portal locks on
 
     public static void Install(string connectionString)
     {
-        using var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        using (var take = new NpgsqlCommand($"select pg_advisory_lock({LockKey})", connection)) take.ExecuteNonQuery();
-        try
-        {
-            PostgreSqlObjectsInstaller.Install(connection, Name);
-        }
-        finally
-        {
-            using var release = new NpgsqlCommand($"select pg_advisory_unlock({LockKey})", connection);
-            release.ExecuteNonQuery();
-        }
+        using var turn = AdvisoryLock.Take(connectionString, AdvisoryLock.HangfireSchema);
+        PostgreSqlObjectsInstaller.Install(turn.Connection, Name);
     }
 }
 
@@ -317,9 +305,6 @@ public static class SchedulerServices
         services.AddSingleton<JobActivator>(s => new Hangfire.AspNetCore.AspNetCoreJobActivator(s.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<IBackgroundJobClient>(s => new BackgroundJobClient(s.GetRequiredService<JobStorage>()));
         services.AddSingleton<IRecurringJobManagerV2>(s => new RecurringJobManager(s.GetRequiredService<JobStorage>()));
-        // What Hangfire's dashboard asks for of the host.
-        services.AddSingleton<IGlobalConfiguration>(_ => GlobalConfiguration.Configuration);
-        services.AddSingleton(_ => Hangfire.Dashboard.DashboardRoutes.Routes);
 
         services.AddHostedService<JobRegistrar>();
         services.AddHostedService(s => new JobServers(s, options, node));

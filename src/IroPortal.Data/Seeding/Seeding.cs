@@ -37,7 +37,9 @@ public sealed class DatabaseInitializer(
 
         // Nodes started together on one database take turns: the first migrates and seeds, the others then find
         // nothing left to do (migrating or seeding side by side fails on tables and rows the other just created).
-        await using var turn = await StartupTurn.TakeAsync(options.Value, cancellationToken);
+        await using var turn = options.Value.Provider == DatabaseProvider.PostgreSQL
+            ? await AdvisoryLock.TakeAsync(options.Value.ConnectionString!, AdvisoryLock.Startup, cancellationToken)
+            : null;
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         if (options.Value.MigrateOnStartup)
@@ -59,32 +61,4 @@ public sealed class DatabaseInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
-/// <summary>A PostgreSQL advisory lock held while one node migrates and seeds; nothing on SQLite (one node).</summary>
-internal sealed class StartupTurn : IAsyncDisposable
-{
-    private const long Key = 0x4952_4F5F_5354; // "IRO_ST"
-    private readonly Npgsql.NpgsqlConnection? _connection;
-
-    private StartupTurn(Npgsql.NpgsqlConnection? connection) => _connection = connection;
-
-    public static async Task<StartupTurn> TakeAsync(DatabaseOptions options, CancellationToken cancellationToken)
-    {
-        if (options.Provider != DatabaseProvider.PostgreSQL) return new StartupTurn(null);
-        var connection = new Npgsql.NpgsqlConnection(options.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new Npgsql.NpgsqlCommand($"select pg_advisory_lock({Key})", connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return new StartupTurn(connection);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_connection is null) return;
-        // Closing the session releases the lock too; unlocking first lets the next node go without waiting for the pool.
-        await using (var command = new Npgsql.NpgsqlCommand($"select pg_advisory_unlock({Key})", _connection))
-            await command.ExecuteNonQueryAsync();
-        await _connection.DisposeAsync();
-    }
 }
