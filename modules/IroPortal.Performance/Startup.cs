@@ -13,6 +13,7 @@ public sealed class Startup : ModuleStartup
     {
         services.AddSingleton<IPermissionProvider, PerformancePermissions>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
+        services.AddSingleton<IroPortal.Modularity.Api.IApiScopeProvider, PerformanceScopes>();
         services.Configure<UploadLimits>(context.Configuration.GetSection("Performance:Uploads"));
         services.AddSingleton<ReviewTimeliness>();
         services.AddSingleton<FiguresCalculator>();

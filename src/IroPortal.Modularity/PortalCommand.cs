@@ -8,6 +8,10 @@ public interface IPortalCommand
     string Name { get; }
     string Usage { get; }
     Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken);
+
+    /// <summary>False when these arguments send the work elsewhere (to another portal's API), so this machine's
+    /// database is neither migrated nor touched.</summary>
+    bool UsesDatabase(IReadOnlyList<string> arguments) => true;
 }
 
 public static class ExitCodes

@@ -41,7 +41,7 @@ public sealed class DemoPortal : IAsyncLifetime
 /// </summary>
 public sealed class AuthorizationMatrixTests(DemoPortal portal, ITestOutputHelper output) : IClassFixture<DemoPortal>
 {
-    private enum Access { Public, SignedIn, Permission }
+    private enum Access { Public, SignedIn, Permission, ApiScope }
 
     /// <param name="Permissions">Each attribute's alternatives; every attribute must be satisfied by one of its own.</param>
     private sealed record Guarded(RouteEndpoint Endpoint, Access Access, IReadOnlyList<IReadOnlyList<string>> Permissions, IReadOnlyList<string> Methods)
@@ -74,6 +74,8 @@ public sealed class AuthorizationMatrixTests(DemoPortal portal, ITestOutputHelpe
                     var granted = actor != "anonymous" && endpoint.Permissions.All(anyOf => anyOf.Any(p => defaults.GetValueOrDefault(actor)?.Contains(p) == true));
                     var allowed = endpoint.Access switch
                     {
+                        // Bearer tokens only: a sign-in cookie, any role's, is not enough (ApiTests check the tokens).
+                        Access.ApiScope => false,
                         Access.Public => true,
                         Access.SignedIn => actor != "anonymous",
                         _ => granted,
@@ -83,7 +85,7 @@ public sealed class AuthorizationMatrixTests(DemoPortal portal, ITestOutputHelpe
                     // which proves antiforgery is checked on every form.
                     using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
                     checkedCount++;
-                    var verdict = Judge(response, method, allowed, actor);
+                    var verdict = endpoint.Access == Access.ApiScope ? JudgeApi(response) : Judge(response, method, allowed, actor);
                     if (verdict is not null)
                         failures.Add($"{actor,-14} {method} {url}: {verdict}");
                 }
@@ -111,6 +113,12 @@ public sealed class AuthorizationMatrixTests(DemoPortal portal, ITestOutputHelpe
         return null;
     }
 
+    /// <summary>An API endpoint refuses every cookie with 401 problem details: no redirect, no page.</summary>
+    private static string? JudgeApi(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Unauthorized && response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+            ? null
+            : $"expected 401 problem details for a cookie on an API endpoint, got {(int)response.StatusCode} {response.Content.Headers.ContentType} {response.Headers.Location}";
+
     private IEnumerable<(RouteEndpoint Endpoint, Access? Access, IReadOnlyList<IReadOnlyList<string>> Permissions, IReadOnlyList<string> Methods)> Endpoints() =>
         portal.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Select(endpoint =>
         {
@@ -118,6 +126,7 @@ public sealed class AuthorizationMatrixTests(DemoPortal portal, ITestOutputHelpe
             var permissions = metadata.OfType<RequirePermissionAttribute>().Select(a => a.AnyOf).ToList();
             // Static files (themes' and modules' wwwroot) are public by nature, the framework's fallback for them included.
             Access? access = metadata.GetMetadata<IAllowAnonymous>() is not null || IsStaticAsset(endpoint) ? Access.Public
+                : metadata.OfType<IroPortal.Modularity.Api.RequireScopeAttribute>().Any() ? Access.ApiScope
                 : permissions.Count > 0 ? Access.Permission
                 : metadata.OfType<SignedInAttribute>().Any() ? Access.SignedIn
                 : null;

@@ -7,7 +7,7 @@ namespace IroPortal.Performance.Data;
 internal sealed class PerformanceConfigurations :
     IEntityTypeConfiguration<CareChild>, IEntityTypeConfiguration<CareEpisode>, IEntityTypeConfiguration<CareReview>,
     IEntityTypeConfiguration<IroAllocation>, IEntityTypeConfiguration<StagedUpload>, IEntityTypeConfiguration<StagedFile>,
-    IEntityTypeConfiguration<ReturnImport>
+    IEntityTypeConfiguration<ReturnImport>, IEntityTypeConfiguration<ReturnPush>
 {
     public const string Prefix = "Performance_";
 
@@ -65,5 +65,15 @@ internal sealed class PerformanceConfigurations :
         e.HasIndex(i => new { i.YearStart, i.StartedUtc });
         e.Property(i => i.ImportedBy).HasMaxLength(256);
         e.Property(i => i.Failure).HasMaxLength(2000);
+    }
+
+    public void Configure(EntityTypeBuilder<ReturnPush> e)
+    {
+        e.ToTable(Prefix + "ReturnPushes");
+        e.HasKey(p => p.Id);
+        e.Property(p => p.ClientId).HasMaxLength(100);
+        e.Property(p => p.IdempotencyKey).HasMaxLength(100);
+        e.Property(p => p.RequestSha256).HasMaxLength(64);
+        e.HasIndex(p => new { p.ClientId, p.IdempotencyKey }).IsUnique();
     }
 }

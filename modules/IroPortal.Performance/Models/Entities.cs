@@ -84,3 +84,17 @@ public sealed class ReturnImport
     public int RowsWritten { get; set; }
     public string Failure { get; set; } = "";
 }
+
+/// <summary>A return pushed through the API, by the client's idempotency key: a retried push finds the import it
+/// already started instead of importing twice.</summary>
+public sealed class ReturnPush
+{
+    public Guid Id { get; set; }
+    public required string ClientId { get; set; }
+    public required string IdempotencyKey { get; set; }
+    /// <summary>SHA-256 of the year and every file, so the same key with different files is refused.</summary>
+    public required string RequestSha256 { get; set; }
+    /// <summary>Null only while the push is being checked, or if its node stopped before it queued the import.</summary>
+    public Guid? ImportId { get; set; }
+    public DateTime CreatedUtc { get; set; }
+}

@@ -28,15 +28,41 @@ internal static class CommandArguments
     }
 }
 
-/// <summary><c>import-903 --year YYYY PATH...</c>: a folder of CSV files or an .xlsx workbook, and the IRO allocation list.</summary>
+/// <summary><c>import-903 --year YYYY PATH...</c>: a folder of CSV files or an .xlsx workbook, and the IRO allocation list;
+/// into this portal's database, or with <c>--to</c> into another portal through its API.</summary>
 internal sealed class Import903Command(IServiceScopeFactory scopes) : IPortalCommand
 {
+    private static readonly string[] PushOptions = ["--to", "--client-id", "--client-secret-file"];
+
     public string Name => "import-903";
-    public string Usage => "import-903 --year YYYY PATH...   import the SSDA903 return (a folder of CSV files or an .xlsx workbook) and the IRO allocation list for a reporting year";
+    public string Usage => "import-903 --year YYYY PATH... [--to https://portal --client-id ID --client-secret-file FILE]   import the SSDA903 return " +
+        "(a folder of CSV files or an .xlsx workbook) and the IRO allocation list for a reporting year, here or into the portal named by --to";
+
+    public bool UsesDatabase(IReadOnlyList<string> arguments) => !arguments.Contains("--to");
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var (year, paths, problem) = CommandArguments.Parse(arguments);
+        var (year, rest, problem) = CommandArguments.Parse(arguments);
+        var push = new Dictionary<string, string>();
+        var paths = new List<string>();
+        for (var i = 0; i < rest.Count; i++)
+        {
+            if (!PushOptions.Contains(rest[i])) paths.Add(rest[i]);
+            else if (i + 1 < rest.Count) push[rest[i]] = rest[++i];
+            else problem ??= $"{rest[i]} needs a value.";
+        }
+        Uri? portal = null;
+        if (problem is null && push.Count > 0)
+        {
+            if (PushOptions.FirstOrDefault(o => !push.ContainsKey(o)) is { } missing)
+                problem = $"{missing} is needed with {string.Join(", ", push.Keys)}: pushing to a portal takes --to, --client-id and --client-secret-file.";
+            else if (!Uri.TryCreate(push["--to"].TrimEnd('/') + "/", UriKind.Absolute, out portal) || portal.Scheme is not ("https" or "http"))
+                problem = $"--to must be the portal's address, like https://iro.council.example (not \"{push["--to"]}\").";
+            else if (portal.Scheme == "http" && !portal.IsLoopback)
+                problem = $"--to {push["--to"]}: the client secret would travel unencrypted. Use the portal's https:// address.";
+            else if (!File.Exists(push["--client-secret-file"]))
+                problem = $"--client-secret-file {push["--client-secret-file"]}: no such file.";
+        }
         if (problem is null && paths.Count == 0) problem = "Give at least one PATH: a folder of CSV files, a .csv or an .xlsx file.";
         if (problem is not null)
         {
@@ -56,6 +82,12 @@ internal sealed class Import903Command(IServiceScopeFactory scopes) : IPortalCom
                 await error.WriteLineAsync($"{path}: no such file or folder.");
                 return ExitCodes.InvalidInput;
             }
+        }
+
+        if (portal is not null)
+        {
+            var secret = (await File.ReadAllTextAsync(push["--client-secret-file"], cancellationToken)).Trim();
+            return await new ReturnPusher(portal, push["--client-id"], secret, output, error).PushAsync(year!.Value, files, cancellationToken);
         }
 
         await using var scope = scopes.CreateAsyncScope();

@@ -45,6 +45,11 @@ public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> opti
 {
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
+        if (policyName.StartsWith(Api.RequireScopeAttribute.PolicyPrefix, StringComparison.Ordinal))
+            return new AuthorizationPolicyBuilder(Api.RequireScopeAttribute.BearerScheme)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new Api.ScopeRequirement(policyName[Api.RequireScopeAttribute.PolicyPrefix.Length..]))
+                .Build();
         if (!policyName.StartsWith(RequirePermissionAttribute.PolicyPrefix, StringComparison.Ordinal))
             return await base.GetPolicyAsync(policyName);
         return new AuthorizationPolicyBuilder()

@@ -30,8 +30,9 @@ public static class Commands
         }
         using var stopping = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopping.Cancel(); };
-        foreach (var initializer in app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>())
-            await initializer.StartAsync(stopping.Token);
+        if (command.UsesDatabase(args[1..]))
+            foreach (var initializer in app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>())
+                await initializer.StartAsync(stopping.Token);
         try
         {
             return await command.RunAsync(args[1..], Console.Out, Console.Error, stopping.Token);

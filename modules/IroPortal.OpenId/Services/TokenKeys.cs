@@ -1,0 +1,41 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace IroPortal.OpenId.Services;
+
+/// <summary>The keys that sign and encrypt the portal's own tokens: certificates from settings, so every node
+/// signs and reads alike; keys made at start-up only outside Production.</summary>
+internal static class TokenKeys
+{
+    public static void Add(OpenIddictServerBuilder server, OpenIdOptions options, IHostEnvironment environment)
+    {
+        var signing = Load(options.SigningCertificatePath, options.SigningCertificatePassword, "OpenId:SigningCertificatePath");
+        var encryption = Load(options.EncryptionCertificatePath, options.EncryptionCertificatePassword, "OpenId:EncryptionCertificatePath");
+        if ((signing is null || encryption is null) && environment.IsProduction())
+            throw new InvalidOperationException(
+                "OpenId:SigningCertificatePath and OpenId:EncryptionCertificatePath must name .pfx files in Production (with OpenId:SigningCertificatePassword " +
+                "and OpenId:EncryptionCertificatePassword if they have one): every node needs the same keys to accept the tokens the others issue. " +
+                "See \"The council's systems and the API\" in README.md for how to make them.");
+        if (signing is null) server.AddEphemeralSigningKey();
+        else server.AddSigningCertificate(signing);
+        if (encryption is null) server.AddEphemeralEncryptionKey();
+        else server.AddEncryptionCertificate(encryption);
+    }
+
+    private static X509Certificate2? Load(string? path, string? password, string setting)
+    {
+        if (string.IsNullOrWhiteSpace(path)) return null;
+        if (!File.Exists(path)) throw new InvalidOperationException($"{setting} is \"{path}\", but there is no such file.");
+        try
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
+            if (!certificate.HasPrivateKey) throw new InvalidOperationException($"{setting}: \"{path}\" holds no private key. Export the certificate with its key (.pfx).");
+            return certificate;
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            throw new InvalidOperationException($"{setting}: \"{path}\" could not be read as a .pfx file with the password given ({ex.Message}).");
+        }
+    }
+}
