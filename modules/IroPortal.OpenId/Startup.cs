@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OpenIddict.Server;
 
 namespace IroPortal.OpenId;
@@ -26,15 +27,21 @@ public sealed class Startup : ModuleStartup
         services.Configure<OpenIdOptions>(section);
         // Plain HTTP only where cookies may travel over it too: the demo on localhost and tests on loopback.
         var httpAllowed = SecurityHosting.SecureCookies(context.Configuration) != Microsoft.AspNetCore.Http.CookieSecurePolicy.Always;
+        var keys = TokenKeys.Load(options, context.Environment);
+        var councilSection = section.GetSection("SignIn");
+        var council = councilSection.Get<CouncilSignInOptions>() ?? new CouncilSignInOptions();
+        council.Check(context.Environment.IsProduction());
+        services.Configure<CouncilSignInOptions>(councilSection);
 
-        services.AddOpenIddict()
+        var openIddict = services.AddOpenIddict();
+        openIddict
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<PortalDbContext>())
             .AddServer(server =>
             {
                 server.SetTokenEndpointUris("connect/token");
                 server.AllowClientCredentialsFlow();
                 server.SetAccessTokenLifetime(TimeSpan.FromMinutes(Math.Max(1, options.AccessTokenMinutes)));
-                TokenKeys.Add(server, options, context.Environment);
+                TokenKeys.Add(server, keys);
                 var aspNet = server.UseAspNetCore().EnableTokenEndpointPassthrough();
                 if (httpAllowed) aspNet.DisableTransportSecurityRequirement();
             })
@@ -46,6 +53,8 @@ public sealed class Startup : ModuleStartup
                 // Every request checks the token's record, so revoking a client or rotating its secret stops its tokens at once.
                 validation.EnableTokenEntryValidation();
             });
+        if (council.IsConfigured) openIddict.AddClient(client => CouncilClient.Configure(client, council, keys, httpAllowed));
+
         // The scopes are the modules' own (IApiScopeProvider), known once the container is built.
         services.AddOptions<OpenIddictServerOptions>().Configure<IEnumerable<IApiScopeProvider>>((server, providers) =>
             server.Scopes.UnionWith(providers.SelectMany(p => p.GetScopes()).Select(s => s.Name)));
@@ -66,6 +75,8 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
         services.AddScoped<ApiClients>();
+        services.AddScoped<CouncilSignIn>();
+        services.AddScoped<IroPortal.Users.Contracts.IExternalSignInOption>(provider => provider.GetRequiredService<CouncilSignIn>());
         services.AddScheduledWork<TokenPruning>(TokenPruning.Key, "Remove expired tokens",
             "Removes the records of API tokens that expired or were revoked more than a day ago.", "15 4 * * *");
 

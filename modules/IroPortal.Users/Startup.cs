@@ -69,7 +69,7 @@ public sealed class Startup : ModuleStartup
             {
                 // and when it was made (the session's absolute lifetime counts from then).
                 if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
-                    foreach (var kept in new[] { "amr", UserSessions.SignedInAtClaim })
+                    foreach (var kept in new[] { "amr", UserSessions.SignedInAtClaim, PortalSignInManager.ProviderClaim })
                         if (context.CurrentPrincipal?.FindFirst(kept) is { } claim)
                             identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
                 return Task.CompletedTask;
@@ -108,6 +108,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
+        services.AddScoped<IExternalSignIn, ExternalSignIn>();
         services.AddSingleton<ISaveChangesInterceptor, AuditTrailGuard>();
         services.AddScoped<IPortalSeeder, AccountSecretsUpgrade>();
         services.AddScoped<IPortalSeeder, UsersSeeder>();

@@ -14,7 +14,8 @@ using Token = OpenIddictEntityFrameworkCoreToken;
 
 internal sealed class OpenIdConfigurations :
     IEntityTypeConfiguration<Application>, IEntityTypeConfiguration<Authorization>, IEntityTypeConfiguration<Scope>,
-    IEntityTypeConfiguration<Token>, IEntityTypeConfiguration<ApiClientRecord>
+    IEntityTypeConfiguration<Token>, IEntityTypeConfiguration<ApiClientRecord>,
+    IEntityTypeConfiguration<SignInSettings>, IEntityTypeConfiguration<GroupRole>
 {
     public const string Prefix = "OpenId_";
 
@@ -49,5 +50,24 @@ internal sealed class OpenIdConfigurations :
         builder.Property(c => c.ClientId).HasMaxLength(100);
         builder.Property(c => c.CreatedBy).HasMaxLength(256);
         builder.Property(c => c.LastUsedFrom).HasMaxLength(64);
+    }
+
+    public void Configure(EntityTypeBuilder<SignInSettings> builder)
+    {
+        builder.ToTable(Prefix + "SignInSettings");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.RequiredForRoles).HasMaxLength(2000);
+        builder.Property(s => s.ChangedBy).HasMaxLength(256);
+    }
+
+    public void Configure(EntityTypeBuilder<GroupRole> builder)
+    {
+        builder.ToTable(Prefix + "GroupRoles");
+        builder.HasKey(g => g.Id);
+        builder.Property(g => g.Group).HasMaxLength(200);
+        builder.Property(g => g.Role).HasMaxLength(256);
+        builder.Property(g => g.CreatedBy).HasMaxLength(256);
+        builder.HasIndex(g => new { g.Group, g.Role }).IsUnique();
     }
 }

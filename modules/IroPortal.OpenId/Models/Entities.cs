@@ -11,3 +11,27 @@ public sealed class ApiClientRecord
     public DateTime? LastUsedUtc { get; set; }
     public string? LastUsedFrom { get; set; }
 }
+
+/// <summary>How staff sign in with the council's account, as the administrator set it. One row.</summary>
+public sealed class SignInSettings
+{
+    public int Id { get; set; } = 1;
+    /// <summary>Signing out of the portal also signs out of the council's account.</summary>
+    public bool SignOutOfProvider { get; set; }
+    /// <summary>Roles (one a line) that must sign in with the council's account rather than a portal password.</summary>
+    public string RequiredForRoles { get; set; } = "";
+    public DateTime? ChangedUtc { get; set; }
+    public string? ChangedBy { get; set; }
+}
+
+/// <summary>A group at the council's provider whose members get a portal role: the only way the provider can give
+/// anyone a role, or an account.</summary>
+public sealed class GroupRole
+{
+    public Guid Id { get; set; }
+    /// <summary>The group as the provider names it in the token (for Entra ID, the group's object id).</summary>
+    public required string Group { get; set; }
+    public required string Role { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public required string CreatedBy { get; set; }
+}

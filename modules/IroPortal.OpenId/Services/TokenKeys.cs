@@ -8,7 +8,8 @@ namespace IroPortal.OpenId.Services;
 /// signs and reads alike; keys made at start-up only outside Production.</summary>
 internal static class TokenKeys
 {
-    public static void Add(OpenIddictServerBuilder server, OpenIdOptions options, IHostEnvironment environment)
+    /// <summary>The certificates from settings, or nulls (outside Production only) for keys made at start-up.</summary>
+    public static (X509Certificate2? Signing, X509Certificate2? Encryption) Load(OpenIdOptions options, IHostEnvironment environment)
     {
         var signing = Load(options.SigningCertificatePath, options.SigningCertificatePassword, "OpenId:SigningCertificatePath");
         var encryption = Load(options.EncryptionCertificatePath, options.EncryptionCertificatePassword, "OpenId:EncryptionCertificatePath");
@@ -17,10 +18,25 @@ internal static class TokenKeys
                 "OpenId:SigningCertificatePath and OpenId:EncryptionCertificatePath must name .pfx files in Production (with OpenId:SigningCertificatePassword " +
                 "and OpenId:EncryptionCertificatePassword if they have one): every node needs the same keys to accept the tokens the others issue. " +
                 "See \"The council's systems and the API\" in README.md for how to make them.");
-        if (signing is null) server.AddEphemeralSigningKey();
-        else server.AddSigningCertificate(signing);
-        if (encryption is null) server.AddEphemeralEncryptionKey();
-        else server.AddEncryptionCertificate(encryption);
+        return (signing, encryption);
+    }
+
+    public static void Add(OpenIddictServerBuilder server, (X509Certificate2? Signing, X509Certificate2? Encryption) keys)
+    {
+        if (keys.Signing is null) server.AddEphemeralSigningKey();
+        else server.AddSigningCertificate(keys.Signing);
+        if (keys.Encryption is null) server.AddEphemeralEncryptionKey();
+        else server.AddEncryptionCertificate(keys.Encryption);
+    }
+
+    /// <summary>The client's state tokens (the sign-in on its way to the council's provider and back) are protected
+    /// with the same keys, so that any node can finish a sign-in another started.</summary>
+    public static void Add(OpenIddictClientBuilder client, (X509Certificate2? Signing, X509Certificate2? Encryption) keys)
+    {
+        if (keys.Signing is null) client.AddEphemeralSigningKey();
+        else client.AddSigningCertificate(keys.Signing);
+        if (keys.Encryption is null) client.AddEphemeralEncryptionKey();
+        else client.AddEncryptionCertificate(keys.Encryption);
     }
 
     private static X509Certificate2? Load(string? path, string? password, string setting)

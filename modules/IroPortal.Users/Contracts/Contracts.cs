@@ -41,4 +41,40 @@ public static class AuditEventTypes
     public const string PasswordSet = "Password set";
     public const string PasswordChanged = "Password changed";
     public const string PermissionsChanged = "Permissions changed";
+    public const string CouncilAccountLinked = "Council account linked";
+}
+
+/// <summary>Someone the council's identity provider has just vouched for.</summary>
+/// <param name="Provider">Which provider (its issuer): a subject is unique only within one.</param>
+/// <param name="Subject">The provider's stable id for the person (the "sub" claim), never reused.</param>
+/// <param name="EmailVerified">The provider confirms the email is the person's; only then may it link an existing account.</param>
+/// <param name="UsedMultiFactor">The provider says the person used multi-factor authentication, so the portal does not ask for its own code.</param>
+/// <param name="RolesFromGroups">Portal roles the administrator mapped from the person's groups at the provider.</param>
+public sealed record ExternalIdentity(string Provider, string ProviderName, string Subject, string? Email, bool EmailVerified, string? Name,
+    bool UsedMultiFactor, IReadOnlyList<string> RolesFromGroups);
+
+public enum ExternalSignInOutcome { SignedIn, NeedsCode, Refused }
+
+/// <param name="Reason">For a refusal: what to tell the person (nothing that reveals who has an account).</param>
+public sealed record ExternalSignInResult(ExternalSignInOutcome Outcome, string? Reason = null);
+
+/// <summary>Signs in a person the council's provider has authenticated: the provider proves who they are, the portal
+/// keeps what they may do.</summary>
+public interface IExternalSignIn
+{
+    Task<ExternalSignInResult> SignInAsync(ExternalIdentity identity, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Another way to sign in, offered on the sign-in page (the council's own account).</summary>
+public interface IExternalSignInOption
+{
+    /// <summary>False while it is not configured: then nothing is offered and nothing is required.</summary>
+    bool IsAvailable { get; }
+    string ButtonText { get; }
+    /// <summary>Where the button posts, with the return address as <c>returnUrl</c>.</summary>
+    string StartPath { get; }
+    /// <summary>Whether someone with these roles must use it rather than a portal password.</summary>
+    Task<bool> IsRequiredForAsync(IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default);
+    /// <summary>Where to go after the portal's session ends to end the provider's too, or null.</summary>
+    Task<string?> SignOutPathAsync(CancellationToken cancellationToken = default);
 }

@@ -23,8 +23,12 @@ public sealed class AccountController(
     IPasswordHasher<PortalUser> hasher,
     SignInThrottle throttle,
     UserSessions sessions,
-    TimeProvider clock) : Controller
+    TimeProvider clock,
+    IEnumerable<IExternalSignInOption> externalOptions) : Controller
 {
+    /// <summary>The council's own sign-in, when the OpenId module has one configured.</summary>
+    private IExternalSignInOption? Council => externalOptions.FirstOrDefault(o => o.IsAvailable);
+
     private const string StaffHome = "/staff";
 
     /// <summary>A hash to check a password against when there is no account's hash to check, so every refusal
@@ -35,11 +39,19 @@ public sealed class AccountController(
 
     [Public, HttpGet("sign-in")]
     public IActionResult SignIn(string? returnUrl) =>
-        User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturn(returnUrl)) : View(new SignInForm { ReturnUrl = returnUrl });
+        User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturn(returnUrl)) : View(WithCouncil(new SignInForm { ReturnUrl = returnUrl }));
+
+    private SignInForm WithCouncil(SignInForm form)
+    {
+        form.CouncilButton = Council?.ButtonText;
+        form.CouncilPath = Council?.StartPath;
+        return form;
+    }
 
     [Public, HttpPost("sign-in"), EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> SignIn(SignInForm form)
     {
+        WithCouncil(form);
         if (!ModelState.IsValid) return View(form);
         var email = form.Email.Trim();
         var user = await users.FindByEmailAsync(email);
@@ -56,6 +68,13 @@ public sealed class AccountController(
             return SignInFailed(form);
         }
         await throttle.SucceededAsync(email, Address);
+        if (Council is { } council && await council.IsRequiredForAsync((await users.GetRolesAsync(user)).ToList()))
+        {
+            await audit.RecordAsync(AuditEventTypes.SignInFailed, "Password refused: the user's role signs in with the council's account.", user.Id, user.Email);
+            ModelState.AddModelError(nameof(SignInForm.Email), $"Your role signs in with your council account, not a portal password. Use \"{council.ButtonText}\"");
+            form.Password = "";
+            return View(form);
+        }
         if (passwordRight == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.PasswordHash = hasher.HashPassword(user, form.Password);
@@ -164,7 +183,11 @@ public sealed class AccountController(
     public async Task<IActionResult> SignOutUser()
     {
         await audit.RecordAsync(AuditEventTypes.SignedOut, "", User.UserId(), User.Identity?.Name);
+        var throughCouncil = User.HasClaim(c => c.Type == PortalSignInManager.ProviderClaim);
         await signIn.SignOutAsync();
+        // Ends the council's session too, where the administrator chose that.
+        if (throughCouncil && Council is { } council && await council.SignOutPathAsync() is { } providerSignOut)
+            return LocalRedirect(providerSignOut);
         return RedirectToAction(nameof(SignedOut));
     }
 

@@ -31,6 +31,20 @@ public sealed class PortalSignInManager(
     /// time): straight in, or on to the two-factor step.</summary>
     public Task<SignInResult> SignInAfterPasswordAsync(PortalUser user) => SignInOrTwoFactorAsync(user, isPersistent: false);
 
+    /// <summary>The claim naming the identity provider a session was signed in through (identity's own, which it also
+    /// adds after a two-factor code).</summary>
+    public const string ProviderClaim = ClaimTypes.AuthenticationMethod;
+
+    /// <summary>Signs in someone the council's provider vouched for: straight in when the provider says they used
+    /// multi-factor authentication, otherwise on to the portal's own code if they have one set up.</summary>
+    public async Task<SignInResult> SignInExternalAsync(PortalUser user, string provider, bool usedMultiFactor)
+    {
+        if (!usedMultiFactor)
+            return await SignInOrTwoFactorAsync(user, isPersistent: false, loginProvider: provider, bypassTwoFactor: false);
+        await SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa"), new Claim(ProviderClaim, provider)]);
+        return SignInResult.Success;
+    }
+
     /// <summary>Every sign-in records when it was made; signing in again within one sign-in (a new password, two-factor
     /// just set up) keeps that time, so a session's absolute lifetime cannot be stretched.</summary>
     public override Task SignInWithClaimsAsync(PortalUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)

@@ -13,6 +13,10 @@ public sealed class SignInForm
     [Required(ErrorMessage = "Enter your password")]
     public string Password { get; set; } = "";
 
+    /// <summary>The council's own sign-in, when there is one: its button and where it posts.</summary>
+    public string? CouncilButton { get; set; }
+    public string? CouncilPath { get; set; }
+
     public string? ReturnUrl { get; set; }
 }
 

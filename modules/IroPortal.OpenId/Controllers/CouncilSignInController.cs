@@ -1,0 +1,138 @@
+using System.Security.Claims;
+using IroPortal.Modularity;
+using IroPortal.Modularity.Hosting;
+using IroPortal.Modularity.Permissions;
+using IroPortal.OpenId.Services;
+using IroPortal.Users.Contracts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenIddict.Client.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IroPortal.OpenId.Controllers;
+
+/// <summary>Signing in with the council's account: off to the provider, and back.</summary>
+[Area("OpenId")]
+[Public]
+public sealed class CouncilSignInController(
+    IOptions<CouncilSignInOptions> options,
+    CouncilSignIn council,
+    IExternalSignIn signIn,
+    ILogger<CouncilSignInController> logger) : Controller
+{
+    private const string Scheme = OpenIddictClientAspNetCoreDefaults.AuthenticationScheme;
+    private CouncilSignInOptions Council => options.Value;
+
+    [HttpPost("/account/council"), EnableRateLimiting(RateLimitPolicies.SignIn)]
+    public async Task<IActionResult> Start(string? returnUrl)
+    {
+        if (!Council.IsConfigured) return NotFound();
+        var properties = new AuthenticationProperties(new Dictionary<string, string?> { [OpenIddictClientAspNetCoreConstants.Properties.ProviderName] = Council.ProviderName })
+        {
+            RedirectUri = ReturnAddress.LocalOr(returnUrl, "/staff"),
+        };
+        try
+        {
+            await HttpContext.ChallengeAsync(Scheme, properties);
+            return new EmptyResult();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The provider could not be reached for its configuration: the portal's own sign-in still works.
+            logger.LogWarning(ex, "The council's sign-in provider could not be reached");
+            Response.Clear();
+            return Failed("The council's sign-in is not answering at the moment, so you cannot sign in with it now. Try again later, or sign in with a portal password if you have one.", 503);
+        }
+    }
+
+    [HttpGet("/" + CouncilSignInOptions.CallbackPath), HttpPost("/" + CouncilSignInOptions.CallbackPath), IgnoreAntiforgeryToken]
+    public async Task<IActionResult> Callback()
+    {
+        if (!Council.IsConfigured) return NotFound();
+        AuthenticateResult result;
+        try
+        {
+            result = await HttpContext.AuthenticateAsync(Scheme);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "The council's sign-in could not be completed");
+            return Failed("The council's sign-in could not be completed: it did not answer the portal. Try again later, or sign in with a portal password if you have one.", 503);
+        }
+        if (!result.Succeeded || result.Principal is null)
+        {
+            // Refused by OpenIddict (a replayed or forged state, a token for another client or issuer, an expired
+            // code) or by the provider (the person cancelled): the log has which.
+            var error = result.Properties?.GetString(OpenIddictClientAspNetCoreConstants.Properties.Error);
+            var description = result.Properties?.GetString(OpenIddictClientAspNetCoreConstants.Properties.ErrorDescription) ?? result.Failure?.Message;
+            logger.LogWarning("Council sign-in refused: {Error} {Description}", error, description);
+            return Failed(error == Errors.AccessDenied
+                ? "The council's sign-in was cancelled, so you are not signed in."
+                : "The council's sign-in did not complete, so you are not signed in. Start again from the sign-in page.", 400);
+        }
+
+        var principal = result.Principal;
+        var subject = principal.FindFirst(Claims.Subject) ?? principal.FindFirst(ClaimTypes.NameIdentifier);
+        if (subject is null) return Failed("The council's sign-in did not say who you are, so you are not signed in.", 400);
+        var groups = principal.FindAll(Council.GroupsClaim).Select(c => c.Value).ToList();
+        var amr = principal.FindAll(Claims.AuthenticationMethodReference).Select(c => c.Value).ToList();
+        var verified = Council.EmailsAreVerified || string.Equals(principal.FindFirst(Claims.EmailVerified)?.Value, "true", StringComparison.OrdinalIgnoreCase);
+        var person = new ExternalIdentity(
+            Provider: Council.IssuerKey,
+            ProviderName: Council.DisplayName,
+            Subject: subject.Value,
+            Email: (principal.FindFirst(Claims.Email) ?? principal.FindFirst(ClaimTypes.Email))?.Value,
+            EmailVerified: verified,
+            Name: (principal.FindFirst(Claims.Name) ?? principal.FindFirst(ClaimTypes.Name))?.Value,
+            UsedMultiFactor: Council.AlwaysRequiresMultiFactor || amr.Contains("mfa"),
+            RolesFromGroups: await council.RolesForGroupsAsync(groups, HttpContext.RequestAborted));
+        var returnUrl = ReturnAddress.LocalOr(result.Properties?.RedirectUri, "/staff");
+        var outcome = await signIn.SignInAsync(person, HttpContext.RequestAborted);
+        return outcome.Outcome switch
+        {
+            ExternalSignInOutcome.SignedIn => LocalRedirect(returnUrl),
+            ExternalSignInOutcome.NeedsCode => LocalRedirect($"/account/sign-in/two-factor?returnUrl={Uri.EscapeDataString(returnUrl)}"),
+            _ => Failed(outcome.Reason!, 403),
+        };
+    }
+
+    /// <summary>After the portal's session has ended, the provider's, where the administrator chose that.</summary>
+    [HttpGet(CouncilSignIn.ProviderSignOutPath)]
+    public async Task<IActionResult> SignOutOfProvider()
+    {
+        if (!Council.IsConfigured || User.Identity?.IsAuthenticated == true) return LocalRedirect("/account/signed-out");
+        try
+        {
+            await HttpContext.SignOutAsync(Scheme, new AuthenticationProperties(new Dictionary<string, string?> { [OpenIddictClientAspNetCoreConstants.Properties.ProviderName] = Council.ProviderName })
+            {
+                RedirectUri = "/account/signed-out",
+            });
+            return new EmptyResult();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "The council's sign-in provider could not be reached to sign out");
+            Response.Clear();
+            return LocalRedirect("/account/signed-out");
+        }
+    }
+
+    [HttpGet("/" + CouncilSignInOptions.SignedOutPath), HttpPost("/" + CouncilSignInOptions.SignedOutPath), IgnoreAntiforgeryToken]
+    public async Task<IActionResult> SignedOutOfProvider()
+    {
+        if (Council.IsConfigured)
+            try { await HttpContext.AuthenticateAsync(Scheme); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogInformation(ex, "Return from the provider's sign-out not recognised"); }
+        return LocalRedirect("/account/signed-out");
+    }
+
+    private ViewResult Failed(string message, int status)
+    {
+        Response.StatusCode = status;
+        return View("Failed", message);
+    }
+}
