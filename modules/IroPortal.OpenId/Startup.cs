@@ -53,7 +53,12 @@ public sealed class Startup : ModuleStartup
                 // Every request checks the token's record, so revoking a client or rotating its secret stops its tokens at once.
                 validation.EnableTokenEntryValidation();
             });
-        if (council.IsConfigured) openIddict.AddClient(client => CouncilClient.Configure(client, council, keys, httpAllowed));
+        if (council.IsConfigured)
+        {
+            openIddict.AddClient(client => CouncilClient.Configure(client, council, keys, httpAllowed));
+            // The sign-in and sign-out forms' redirects go on to the provider, which the content security policy must allow.
+            services.AddSingleton(new FormActionOrigin(council.Origin));
+        }
 
         // The scopes are the modules' own (IApiScopeProvider), known once the container is built.
         services.AddOptions<OpenIddictServerOptions>().Configure<IEnumerable<IApiScopeProvider>>((server, providers) =>

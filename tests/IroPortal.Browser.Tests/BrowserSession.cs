@@ -77,7 +77,7 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(PortalApp.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
     private void Watch(IPage page)

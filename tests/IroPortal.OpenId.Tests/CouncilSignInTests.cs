@@ -63,4 +63,204 @@ public sealed class CouncilSignInTests
         var audit = await Page(await (await app.SignedInClient("admin@northmoor.example")).GetAsync("/admin/audit"));
         Assert.Contains("Council account linked", audit);
     }
+
+    [Fact]
+    public async Task Strangers_disabled_users_and_unverified_emails_are_refused_in_words_that_reveal_no_account()
+    {
+        var (provider, app) = await Start();
+        await using var _ = provider;
+        await using var __ = app;
+        var usersBefore = await app.InDatabase(db => db.Set<PortalUser>().CountAsync());
+
+        provider.SignedInAs = new Person("stranger-1", "someone@elsewhere.example", Name: "A Stranger");
+        var (stranger, _) = await SignInThroughTheProvider(app.NewClient());
+        Assert.Equal(HttpStatusCode.Forbidden, stranger.StatusCode);
+        var refusal = await Page(stranger);
+        Assert.Contains("Your council account is not set up for this portal", refusal);
+        Assert.Equal(usersBefore, await app.InDatabase(db => db.Set<PortalUser>().CountAsync()));
+
+        // The right email, but the provider does not vouch for it: not linked.
+        provider.SignedInAs = new Person("entra-unverified", "iro2@northmoor.example", EmailVerified: false);
+        var (unverified, _) = await SignInThroughTheProvider(app.NewClient());
+        Assert.Equal(HttpStatusCode.Forbidden, unverified.StatusCode);
+        Assert.Contains("Your council account is not set up for this portal", await Page(unverified));
+        Assert.Equal(0, await app.InDatabase(db => db.Set<IdentityUserLogin<Guid>>().CountAsync()));
+
+        // Disabled in the portal: refused whatever the provider says, linked or not.
+        await app.InDatabase(db => db.Set<PortalUser>().Where(u => u.Email == "iro3@northmoor.example").ExecuteUpdateAsync(u => u.SetProperty(x => x.IsDisabled, true)));
+        provider.SignedInAs = new Person("entra-iro3", "iro3@northmoor.example", Amr: ["pwd", "mfa"]);
+        var portal = app.NewClient();
+        var (disabled, _) = await SignInThroughTheProvider(portal);
+        Assert.Equal(HttpStatusCode.Forbidden, disabled.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await portal.GetAsync("/staff")).StatusCode); // still not signed in
+
+        var audit = await Page(await (await app.SignedInClient("admin@northmoor.example")).GetAsync("/admin/audit"));
+        Assert.Contains("no portal user for this account", audit);
+        Assert.Contains("did not confirm the email iro2@northmoor.example", audit);
+        Assert.Contains("the account is disabled", audit);
+    }
+
+    [Fact]
+    public async Task A_group_the_administrator_mapped_gives_a_new_person_an_account_with_its_role()
+    {
+        var (provider, app) = await Start();
+        await using var _ = provider;
+        await using var __ = app;
+        var admin = await app.SignedInClient("admin@northmoor.example");
+        var added = await admin.PostFormAsync("/admin/sign-in/groups", new() { ["Form.Group"] = "5b1e-iro-team", ["Form.Role"] = "IRO" }, "/admin/sign-in");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var empty = await admin.PostFormAsync("/admin/sign-in/groups", new() { ["Form.Group"] = "", ["Form.Role"] = "IRO" }, "/admin/sign-in");
+        Assert.Contains("Enter the group as the council", await Page(empty));
+
+        provider.SignedInAs = new Person("entra-new-iro", "new.iro@northmoor.example", Name: "Robin Newcombe", Groups: ["some-other-group", "5b1e-iro-team"], Amr: ["pwd", "mfa"]);
+        var portal = app.NewClient();
+        var (answer, _) = await SignInThroughTheProvider(portal, "/qa/mine");
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await portal.GetAsync("/qa/mine")).StatusCode);
+        var user = await app.InDatabase(db => db.Set<PortalUser>().SingleAsync(u => u.Email == "new.iro@northmoor.example"));
+        Assert.Equal("Robin Newcombe", user.DisplayName);
+        var roles = await app.InScope<UserManager<PortalUser>, IList<string>>(async users => await users.GetRolesAsync((await users.FindByIdAsync(user.Id.ToString()))!));
+        Assert.Equal(["IRO"], roles);
+        // An IRO may not reach the manager's pages: the group gave exactly its role.
+        Assert.Equal(HttpStatusCode.Forbidden, (await portal.GetAsync("/admin/sign-in")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_replayed_callback_a_token_for_another_audience_and_a_cancelled_sign_in_are_refused()
+    {
+        var (provider, app) = await Start();
+        await using var _ = provider;
+        await using var __ = app;
+        provider.SignedInAs = Manager;
+        var portal = app.NewClient();
+        var (first, callback) = await SignInThroughTheProvider(portal);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        // The same code and state again, from another browser (as an attacker who saw the address would).
+        var attacker = app.NewClient();
+        var replayed = await attacker.GetAsync(callback!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.BadRequest, replayed.StatusCode);
+        Assert.Contains("did not complete", await Page(replayed));
+        Assert.Equal(HttpStatusCode.Redirect, (await attacker.GetAsync("/staff")).StatusCode);
+        // And from the same browser: the state has been used.
+        Assert.Equal(HttpStatusCode.BadRequest, (await portal.GetAsync(callback.PathAndQuery)).StatusCode);
+
+        provider.AudienceOverride = "another-client";
+        var other = app.NewClient();
+        var (wrongAudience, _) = await SignInThroughTheProvider(other);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongAudience.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/staff")).StatusCode);
+
+        provider.AudienceOverride = null;
+        provider.SignedInAs = null;
+        var (cancelled, _) = await SignInThroughTheProvider(app.NewClient());
+        Assert.Equal(HttpStatusCode.BadRequest, cancelled.StatusCode);
+        Assert.Contains("was cancelled", await Page(cancelled));
+    }
+
+    [Fact]
+    public async Task A_provider_claiming_another_issuer_is_refused()
+    {
+        var (provider, app) = await Start(claimedIssuer: "https://login.impostor.example/");
+        await using var _ = provider;
+        await using var __ = app;
+        provider.SignedInAs = Manager;
+        var portal = app.NewClient();
+        var (answer, callback) = await SignInThroughTheProvider(portal);
+        Assert.Null(callback);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await portal.GetAsync("/staff")).StatusCode);
+    }
+
+    [Fact]
+    public async Task When_the_provider_is_down_the_page_says_so_plainly_and_password_sign_in_still_works()
+    {
+        var (provider, app) = await Start();
+        await using var _ = provider;
+        await using var __ = app;
+        await provider.StopAsync();
+        var (answer, _) = await SignInThroughTheProvider(app.NewClient());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        Assert.Contains("not answering", await Page(answer));
+        Assert.Contains("portal password", await Page(answer));
+        var manager = await app.SignedInClient("manager@northmoor.example");
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/qa")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Roles_the_administrator_chose_must_use_the_councils_account_and_administrators_keep_their_password()
+    {
+        var (provider, app) = await Start();
+        await using var _ = provider;
+        await using var __ = app;
+        var admin = await app.SignedInClient("admin@northmoor.example");
+        var saved = await admin.PostFormAsync("/admin/sign-in/policy",
+            [new("requiredRoles", "IRO"), new("requiredRoles", "Administrator"), new("signOutOfProvider", "false")], "/admin/sign-in");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var settings = await Page(await admin.GetAsync("/admin/sign-in"));
+        Assert.DoesNotContain(FakeCouncilProvider.ClientSecret, settings);
+        Assert.Contains("https://localhost/account/council/callback", settings);
+
+        var refused = await app.NewClient().PostFormAsync("/account/sign-in", new() { ["Email"] = "iro1@northmoor.example", ["Password"] = PortalApp.DemoPassword });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Your role signs in with your council account", await Page(refused));
+        // The manager's role is not required to, and administrators never are.
+        await app.SignedInClient("manager@northmoor.example");
+        await app.SignedInClient("admin@northmoor.example");
+
+        provider.SignedInAs = new Person("entra-iro1", "iro1@northmoor.example", Amr: ["pwd", "mfa"]);
+        var iro = app.NewClient();
+        var (council, _) = await SignInThroughTheProvider(iro, "/qa/mine");
+        Assert.Equal(HttpStatusCode.Redirect, council.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await iro.GetAsync("/qa/mine")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_providers_session_too_when_the_administrator_chose_that()
+    {
+        var (provider, app) = await Start();
+        await using var _ = provider;
+        await using var __ = app;
+        var admin = await app.SignedInClient("admin@northmoor.example");
+        await admin.PostFormAsync("/admin/sign-in/policy", [new("signOutOfProvider", "true")], "/admin/sign-in");
+
+        provider.SignedInAs = Manager;
+        var portal = app.NewClient();
+        await SignInThroughTheProvider(portal);
+        var signedOut = await portal.PostFormAsync("/account/sign-out", new(), "/staff");
+        Assert.Equal("/account/council/sign-out", signedOut.Headers.Location!.OriginalString);
+        var toProvider = await portal.GetAsync("/account/council/sign-out");
+        Assert.Equal(provider.Issuer.Authority, toProvider.Headers.Location!.Authority);
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var back = await browser.GetAsync(toProvider.Headers.Location);
+        Assert.Equal(1, provider.SignOuts);
+        Assert.Equal("/account/council/signed-out", back.Headers.Location!.AbsolutePath);
+        var landed = await portal.GetAsync(back.Headers.Location.PathAndQuery);
+        Assert.Equal("/account/signed-out", landed.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await portal.GetAsync("/staff")).StatusCode);
+
+        // A password session signs out of the portal only.
+        var manager = await app.SignedInClient("manager@northmoor.example");
+        var passwordOut = await manager.PostFormAsync("/account/sign-out", new(), "/staff");
+        Assert.Equal("/account/signed-out", passwordOut.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_providers_multi_factor_stands_in_for_the_portals_code_and_without_it_the_portal_asks_for_its_own()
+    {
+        var (provider, app) = await Start(new() { ["Security:RequireTwoFactor"] = "true" });
+        await using var _ = provider;
+        await using var __ = app;
+        provider.SignedInAs = Manager;
+        var withMfa = app.NewClient();
+        await SignInThroughTheProvider(withMfa);
+        Assert.Equal(HttpStatusCode.OK, (await withMfa.GetAsync("/qa")).StatusCode);
+
+        provider.SignedInAs = Manager with { Amr = ["pwd"] };
+        var passwordOnly = app.NewClient();
+        await SignInThroughTheProvider(passwordOnly);
+        var qa = await passwordOnly.GetAsync("/qa");
+        Assert.Equal(HttpStatusCode.Redirect, qa.StatusCode);
+        Assert.Equal("/account/two-factor/set-up", qa.Headers.Location!.OriginalString);
+    }
 }

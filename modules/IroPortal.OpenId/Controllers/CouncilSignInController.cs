@@ -4,6 +4,7 @@ using IroPortal.Modularity.Hosting;
 using IroPortal.Modularity.Permissions;
 using IroPortal.OpenId.Services;
 using IroPortal.Users.Contracts;
+using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -31,25 +32,41 @@ public sealed class CouncilSignInController(
     public async Task<IActionResult> Start(string? returnUrl)
     {
         if (!Council.IsConfigured) return NotFound();
-        var properties = new AuthenticationProperties(new Dictionary<string, string?> { [OpenIddictClientAspNetCoreConstants.Properties.ProviderName] = Council.ProviderName })
+        var properties = new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddictClientAspNetCoreConstants.Properties.ProviderName] = Council.ProviderName,
+            // The provider sends the person back with a plain GET, never a cross-site form post.
+            [OpenIddictClientAspNetCoreConstants.Properties.ResponseMode] = ResponseModes.Query,
+        })
         {
             RedirectUri = ReturnAddress.LocalOr(returnUrl, "/staff"),
         };
+        // OpenIddict writes its own plain-text error when the provider cannot be used; that goes to a buffer, so the
+        // person gets the portal's page instead.
+        var body = Response.Body;
+        using var buffer = new MemoryStream();
+        Response.Body = buffer;
         try
         {
             await HttpContext.ChallengeAsync(Scheme, properties);
-            return new EmptyResult();
+            if (Response.StatusCode == StatusCodes.Status302Found) return new EmptyResult();
+            logger.LogWarning("The council's sign-in could not start: {Error} {Description}",
+                HttpContext.GetOpenIddictClientResponse()?.Error, HttpContext.GetOpenIddictClientResponse()?.ErrorDescription);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The provider could not be reached for its configuration: the portal's own sign-in still works.
             logger.LogWarning(ex, "The council's sign-in provider could not be reached");
-            Response.Clear();
-            return Failed("The council's sign-in is not answering at the moment, so you cannot sign in with it now. Try again later, or sign in with a portal password if you have one.", 503);
         }
+        finally
+        {
+            Response.Body = body;
+        }
+        // The provider could not be reached, or did not answer as the council's provider: the portal's own sign-in still works.
+        Response.Clear();
+        return Failed("The council's sign-in is not answering at the moment, so you cannot sign in with it now. Try again later, or sign in with a portal password if you have one.", 503);
     }
 
-    [HttpGet("/" + CouncilSignInOptions.CallbackPath), HttpPost("/" + CouncilSignInOptions.CallbackPath), IgnoreAntiforgeryToken]
+    [HttpGet("/" + CouncilSignInOptions.CallbackPath)]
     public async Task<IActionResult> Callback()
     {
         if (!Council.IsConfigured) return NotFound();
@@ -67,8 +84,9 @@ public sealed class CouncilSignInController(
         {
             // Refused by OpenIddict (a replayed or forged state, a token for another client or issuer, an expired
             // code) or by the provider (the person cancelled): the log has which.
-            var error = result.Properties?.GetString(OpenIddictClientAspNetCoreConstants.Properties.Error);
-            var description = result.Properties?.GetString(OpenIddictClientAspNetCoreConstants.Properties.ErrorDescription) ?? result.Failure?.Message;
+            var response = HttpContext.GetOpenIddictClientResponse();
+            var error = response?.Error ?? result.Properties?.GetString(OpenIddictClientAspNetCoreConstants.Properties.Error);
+            var description = response?.ErrorDescription ?? result.Properties?.GetString(OpenIddictClientAspNetCoreConstants.Properties.ErrorDescription) ?? result.Failure?.Message;
             logger.LogWarning("Council sign-in refused: {Error} {Description}", error, description);
             return Failed(error == Errors.AccessDenied
                 ? "The council's sign-in was cancelled, so you are not signed in."
@@ -121,7 +139,7 @@ public sealed class CouncilSignInController(
         }
     }
 
-    [HttpGet("/" + CouncilSignInOptions.SignedOutPath), HttpPost("/" + CouncilSignInOptions.SignedOutPath), IgnoreAntiforgeryToken]
+    [HttpGet("/" + CouncilSignInOptions.SignedOutPath)]
     public async Task<IActionResult> SignedOutOfProvider()
     {
         if (Council.IsConfigured)

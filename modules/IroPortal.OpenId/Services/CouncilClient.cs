@@ -15,7 +15,8 @@ internal static class CouncilClient
         TokenKeys.Add(client, keys);
         client.SetRedirectionEndpointUris(CouncilSignInOptions.CallbackPath);
         client.SetPostLogoutRedirectionEndpointUris(CouncilSignInOptions.SignedOutPath);
-        var aspNet = client.UseAspNetCore().EnableRedirectionEndpointPassthrough().EnablePostLogoutRedirectionEndpointPassthrough();
+        // Errors pass through too, so a refused or unreachable sign-in is the portal's own plain page, not OpenIddict's text.
+        var aspNet = client.UseAspNetCore().EnableRedirectionEndpointPassthrough().EnablePostLogoutRedirectionEndpointPassthrough().EnableErrorPassthrough();
         if (httpAllowed) aspNet.DisableTransportSecurityRequirement();
         client.UseSystemNetHttp();
 

@@ -50,6 +50,9 @@ public sealed class CouncilSignInOptions
     public bool IsConfigured => Provider != CouncilProvider.None && !string.IsNullOrWhiteSpace(ClientId);
     public string ButtonText => $"Sign in with {DisplayName}";
 
+    /// <summary>Where the provider's sign-in and sign-out pages are.</summary>
+    public string Origin => Provider == CouncilProvider.Microsoft ? "https://login.microsoftonline.com" : new Uri(Issuer!, UriKind.Absolute).GetLeftPart(UriPartial.Authority);
+
     /// <summary>Who vouches for the subject: a subject is unique only within its issuer, so links are kept by it.</summary>
     public string IssuerKey => Provider == CouncilProvider.Microsoft ? $"https://login.microsoftonline.com/{Tenant}/v2.0" : new Uri(Issuer!, UriKind.Absolute).ToString();
     public string ProviderName => Provider == CouncilProvider.Microsoft ? "Microsoft" : "Council";

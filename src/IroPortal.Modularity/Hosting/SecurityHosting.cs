@@ -17,6 +17,10 @@ public static class RateLimitPolicies
     public const string SignIn = "sign-in";
 }
 
+/// <summary>Where the portal's forms may send the browser beyond its own origin: a module registers one as a
+/// service (the council's sign-in provider, which a sign-in or sign-out form's redirect reaches).</summary>
+public sealed record FormActionOrigin(string Origin);
+
 public static class SecurityHosting
 {
     public const string ContentSecurityPolicy =
@@ -104,6 +108,8 @@ public static class SecurityHosting
     /// <summary>Headers on every response; HSTS outside development.</summary>
     public static void UsePortalSecurityHeaders(this WebApplication app)
     {
+        var origins = app.Services.GetServices<FormActionOrigin>().Select(o => o.Origin).Distinct().ToList();
+        var policy = origins.Count == 0 ? ContentSecurityPolicy : ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {string.Join(' ', origins)}");
         if ((app.Configuration.GetSection("Security:TrustedProxies").Get<string[]>() ?? []).Length > 0)
             app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
@@ -113,7 +119,7 @@ public static class SecurityHosting
         app.Use((context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = policy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
