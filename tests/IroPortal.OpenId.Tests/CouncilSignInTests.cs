@@ -11,11 +11,12 @@ public sealed class CouncilSignInTests
 {
     private static readonly Person Manager = new("entra-7f3a", "manager@northmoor.example", Name: "Pat Manager", Amr: ["pwd", "mfa"]);
 
-    private static async Task<(FakeCouncilProvider Provider, PortalApp Portal)> Start(Dictionary<string, string?>? settings = null, string? claimedIssuer = null)
+    private static async Task<(FakeCouncilProvider Provider, PortalApp Portal)> Start(Dictionary<string, string?>? settings = null, string? claimedIssuer = null,
+        IroPortal.Data.DatabaseProvider database = IroPortal.Data.DatabaseProvider.Sqlite)
     {
         var provider = await FakeCouncilProvider.StartAsync(claimedIssuer);
         await provider.RegisterPortalAsync("https://localhost");
-        return (provider, new PortalApp(settings: provider.PortalSettings(settings)));
+        return (provider, new PortalApp(database, provider.PortalSettings(settings)));
     }
 
     /// <summary>What a browser does: the sign-in page's button, the provider's redirect back, and the portal's callback.</summary>
@@ -33,10 +34,12 @@ public sealed class CouncilSignInTests
 
     private static async Task<string> Page(HttpResponseMessage answer) => WebUtility.HtmlDecode(await answer.Content.ReadAsStringAsync());
 
-    [Fact]
-    public async Task A_member_of_staff_signs_in_with_the_councils_account_and_is_linked_by_their_verified_email_then_by_subject()
+    [Theory]
+    [InlineData(IroPortal.Data.DatabaseProvider.Sqlite)]
+    [InlineData(IroPortal.Data.DatabaseProvider.PostgreSQL)]
+    public async Task A_member_of_staff_signs_in_with_the_councils_account_and_is_linked_by_their_verified_email_then_by_subject(IroPortal.Data.DatabaseProvider database)
     {
-        var (provider, app) = await Start();
+        var (provider, app) = await Start(database: database);
         await using var _ = provider;
         await using var __ = app;
         provider.SignedInAs = Manager;
@@ -262,5 +265,39 @@ public sealed class CouncilSignInTests
         var qa = await passwordOnly.GetAsync("/qa");
         Assert.Equal(HttpStatusCode.Redirect, qa.StatusCode);
         Assert.Equal("/account/two-factor/set-up", qa.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("Microsoft", "common", "Tenant must be the council's own Entra ID tenant")]
+    [InlineData("OpenIdConnect", null, "OpenId:SignIn:Issuer must be the provider's issuer address")]
+    public void Settings_that_cannot_work_stop_start_up_with_a_message_naming_the_setting(string kind, string? tenant, string message)
+    {
+        using var app = new PortalApp(settings: new Dictionary<string, string?>
+        {
+            ["OpenId:SignIn:Provider"] = kind, ["OpenId:SignIn:Tenant"] = tenant, ["OpenId:SignIn:Issuer"] = "not a url",
+            ["OpenId:SignIn:ClientId"] = "portal", ["OpenId:SignIn:ClientSecret"] = "secret",
+        });
+        var failure = Assert.ThrowsAny<Exception>(() => app.Services);
+        Assert.Contains(message, failure.ToString());
+    }
+
+    [Fact]
+    public async Task With_Entra_ID_configured_the_sign_in_page_offers_it_and_sends_the_browser_to_the_councils_tenant_only()
+    {
+        await using var app = new PortalApp(settings: new Dictionary<string, string?>
+        {
+            ["OpenId:SignIn:Provider"] = "Microsoft", ["OpenId:SignIn:Tenant"] = "northmoor.example", ["OpenId:SignIn:ClientId"] = "00000000-1111-2222-3333-444444444444",
+            ["OpenId:SignIn:ClientSecret"] = "secret", ["OpenId:SignIn:DisplayName"] = "your Northmoor Council Microsoft account",
+        });
+        var portal = app.NewClient();
+        var page = await portal.GetAsync("/account/sign-in");
+        Assert.Contains("Sign in with your Northmoor Council Microsoft account", await Page(page));
+        Assert.Contains("form-action 'self' https://login.microsoftonline.com", page.Headers.GetValues("Content-Security-Policy").Single());
+        // This machine cannot reach Microsoft: the person is told so plainly, and the password still works.
+        var (answer, _) = await SignInThroughTheProvider(portal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        Assert.Equal("https://login.microsoftonline.com/northmoor.example/v2.0",
+            app.Services.GetService(typeof(Microsoft.Extensions.Options.IOptions<IroPortal.OpenId.Services.CouncilSignInOptions>)) is Microsoft.Extensions.Options.IOptions<IroPortal.OpenId.Services.CouncilSignInOptions> o ? o.Value.IssuerKey : null);
+        await app.SignedInClient("manager@northmoor.example");
     }
 }
