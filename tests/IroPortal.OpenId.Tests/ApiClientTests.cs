@@ -1,7 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using IroPortal.Data;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using IroPortal.OpenId.Services;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
@@ -183,5 +188,46 @@ public sealed class ApiClientTests
         Assert.DoesNotContain(paths, p => !p.StartsWith("/api/v1/"));
         var manager = await app.SignedInClient("manager@northmoor.example");
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/api/v1/openapi.json")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_system_registered_with_a_certificate_gets_tokens_with_assertions_signed_by_its_key_and_never_has_a_secret()
+    {
+        await using var app = new PortalApp();
+        using var key = RSA.Create(2048);
+        using var certificate = new CertificateRequest("CN=Northmoor data warehouse", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var admin = await app.SignedInClient("admin@northmoor.example");
+        var registered = await admin.PostFormAsync("/admin/api-clients",
+            [new("Form.Name", "Data warehouse"), new("Form.Scopes", "figures.read"), new("Form.Certificate", certificate.ExportCertificatePem())], "/admin/api-clients");
+        var page = WebUtility.HtmlDecode(await registered.Content.ReadAsStringAsync());
+        Assert.Contains("No secret was issued", page);
+        Assert.DoesNotContain("data-testid=\"client-secret\"", page);
+        var clientId = System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"client-id\">([^<]+)<").Groups[1].Value;
+
+        async Task<HttpResponseMessage> AskWith(RSA signingKey) => await app.NewClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["scope"] = "figures.read",
+            ["client_assertion_type"] = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            ["client_assertion"] = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+            {
+                TokenType = "client-authentication+jwt", Issuer = clientId, Audience = "https://localhost/", IssuedAt = DateTime.UtcNow, Expires = DateTime.UtcNow.AddMinutes(2),
+                Subject = new ClaimsIdentity([new Claim("sub", clientId), new Claim("jti", Guid.NewGuid().ToString())]),
+                SigningCredentials = new SigningCredentials(new RsaSecurityKey(signingKey), SecurityAlgorithms.RsaSha256),
+            }),
+        }));
+        var granted = await AskWith(key);
+        var body = await granted.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(granted.IsSuccessStatusCode, body.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await app.BearerClient(body.GetProperty("access_token").GetString()!).GetAsync(Figures)).StatusCode);
+
+        using var otherKey = RSA.Create(2048);
+        Assert.False((await AskWith(otherKey)).IsSuccessStatusCode);
+        Assert.False((await app.NewClient().RequestTokenAsync(clientId, "", "figures.read")).IsSuccessStatusCode);
+        Assert.Contains("Certificate, expires", WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/api-clients")));
+
+        var notPem = await admin.PostFormAsync("/admin/api-clients",
+            [new("Form.Name", "Broken"), new("Form.Scopes", "figures.read"), new("Form.Certificate", "MIIB-not-a-certificate")], "/admin/api-clients");
+        Assert.Contains("The certificate must be in PEM form", WebUtility.HtmlDecode(await notPem.Content.ReadAsStringAsync()));
     }
 }

@@ -11,12 +11,24 @@ public sealed class CouncilSignInTests
 {
     private static readonly Person Manager = new("entra-7f3a", "manager@northmoor.example", Name: "Pat Manager", Amr: ["pwd", "mfa"]);
 
-    private static async Task<(FakeCouncilProvider Provider, PortalApp Portal)> Start(Dictionary<string, string?>? settings = null, string? claimedIssuer = null,
+    /// <summary>The council's provider and the portal registered with it, stopped together.</summary>
+    private sealed class Council(FakeCouncilProvider provider, PortalApp app) : IAsyncDisposable
+    {
+        public void Deconstruct(out FakeCouncilProvider p, out PortalApp a) => (p, a) = (provider, app);
+
+        public async ValueTask DisposeAsync()
+        {
+            await app.DisposeAsync();
+            await provider.DisposeAsync();
+        }
+    }
+
+    private static async Task<Council> Start(Dictionary<string, string?>? settings = null, string? claimedIssuer = null,
         IroPortal.Data.DatabaseProvider database = IroPortal.Data.DatabaseProvider.Sqlite)
     {
         var provider = await FakeCouncilProvider.StartAsync(claimedIssuer);
         await provider.RegisterPortalAsync("https://localhost");
-        return (provider, new PortalApp(database, provider.PortalSettings(settings)));
+        return new Council(provider, new PortalApp(database, provider.PortalSettings(settings)));
     }
 
     /// <summary>What a browser does: the sign-in page's button, the provider's redirect back, and the portal's callback.</summary>
@@ -39,9 +51,8 @@ public sealed class CouncilSignInTests
     [InlineData(IroPortal.Data.DatabaseProvider.PostgreSQL)]
     public async Task A_member_of_staff_signs_in_with_the_councils_account_and_is_linked_by_their_verified_email_then_by_subject(IroPortal.Data.DatabaseProvider database)
     {
-        var (provider, app) = await Start(database: database);
-        await using var _ = provider;
-        await using var __ = app;
+        await using var council = await Start(database: database);
+        var (provider, app) = council;
         provider.SignedInAs = Manager;
         var portal = app.NewClient();
         var signInPage = await portal.GetStringAsync("/account/sign-in");
@@ -70,9 +81,8 @@ public sealed class CouncilSignInTests
     [Fact]
     public async Task Strangers_disabled_users_and_unverified_emails_are_refused_in_words_that_reveal_no_account()
     {
-        var (provider, app) = await Start();
-        await using var _ = provider;
-        await using var __ = app;
+        await using var council = await Start();
+        var (provider, app) = council;
         var usersBefore = await app.InDatabase(db => db.Set<PortalUser>().CountAsync());
 
         provider.SignedInAs = new Person("stranger-1", "someone@elsewhere.example", Name: "A Stranger");
@@ -106,9 +116,8 @@ public sealed class CouncilSignInTests
     [Fact]
     public async Task A_group_the_administrator_mapped_gives_a_new_person_an_account_with_its_role()
     {
-        var (provider, app) = await Start();
-        await using var _ = provider;
-        await using var __ = app;
+        await using var council = await Start();
+        var (provider, app) = council;
         var admin = await app.SignedInClient("admin@northmoor.example");
         var added = await admin.PostFormAsync("/admin/sign-in/groups", new() { ["Form.Group"] = "5b1e-iro-team", ["Form.Role"] = "IRO" }, "/admin/sign-in");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
@@ -131,9 +140,8 @@ public sealed class CouncilSignInTests
     [Fact]
     public async Task A_replayed_callback_a_token_for_another_audience_and_a_cancelled_sign_in_are_refused()
     {
-        var (provider, app) = await Start();
-        await using var _ = provider;
-        await using var __ = app;
+        await using var council = await Start();
+        var (provider, app) = council;
         provider.SignedInAs = Manager;
         var portal = app.NewClient();
         var (first, callback) = await SignInThroughTheProvider(portal);
@@ -164,9 +172,8 @@ public sealed class CouncilSignInTests
     [Fact]
     public async Task A_provider_claiming_another_issuer_is_refused()
     {
-        var (provider, app) = await Start(claimedIssuer: "https://login.impostor.example/");
-        await using var _ = provider;
-        await using var __ = app;
+        await using var council = await Start(claimedIssuer: "https://login.impostor.example/");
+        var (provider, app) = council;
         provider.SignedInAs = Manager;
         var portal = app.NewClient();
         var (answer, callback) = await SignInThroughTheProvider(portal);
@@ -178,9 +185,8 @@ public sealed class CouncilSignInTests
     [Fact]
     public async Task When_the_provider_is_down_the_page_says_so_plainly_and_password_sign_in_still_works()
     {
-        var (provider, app) = await Start();
-        await using var _ = provider;
-        await using var __ = app;
+        await using var council = await Start();
+        var (provider, app) = council;
         await provider.StopAsync();
         var (answer, _) = await SignInThroughTheProvider(app.NewClient());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
@@ -193,9 +199,8 @@ public sealed class CouncilSignInTests
     [Fact]
     public async Task Roles_the_administrator_chose_must_use_the_councils_account_and_administrators_keep_their_password()
     {
-        var (provider, app) = await Start();
-        await using var _ = provider;
-        await using var __ = app;
+        await using var council = await Start();
+        var (provider, app) = council;
         var admin = await app.SignedInClient("admin@northmoor.example");
         var saved = await admin.PostFormAsync("/admin/sign-in/policy",
             [new("requiredRoles", "IRO"), new("requiredRoles", "Administrator"), new("signOutOfProvider", "false")], "/admin/sign-in");
@@ -213,17 +218,16 @@ public sealed class CouncilSignInTests
 
         provider.SignedInAs = new Person("entra-iro1", "iro1@northmoor.example", Amr: ["pwd", "mfa"]);
         var iro = app.NewClient();
-        var (council, _) = await SignInThroughTheProvider(iro, "/qa/mine");
-        Assert.Equal(HttpStatusCode.Redirect, council.StatusCode);
+        var (viaCouncil, _) = await SignInThroughTheProvider(iro, "/qa/mine");
+        Assert.Equal(HttpStatusCode.Redirect, viaCouncil.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await iro.GetAsync("/qa/mine")).StatusCode);
     }
 
     [Fact]
     public async Task Signing_out_ends_the_providers_session_too_when_the_administrator_chose_that()
     {
-        var (provider, app) = await Start();
-        await using var _ = provider;
-        await using var __ = app;
+        await using var council = await Start();
+        var (provider, app) = council;
         var admin = await app.SignedInClient("admin@northmoor.example");
         await admin.PostFormAsync("/admin/sign-in/policy", [new("signOutOfProvider", "true")], "/admin/sign-in");
 
@@ -251,9 +255,8 @@ public sealed class CouncilSignInTests
     [Fact]
     public async Task The_providers_multi_factor_stands_in_for_the_portals_code_and_without_it_the_portal_asks_for_its_own()
     {
-        var (provider, app) = await Start(new() { ["Security:RequireTwoFactor"] = "true" });
-        await using var _ = provider;
-        await using var __ = app;
+        await using var council = await Start(new() { ["Security:RequireTwoFactor"] = "true" });
+        var (provider, app) = council;
         provider.SignedInAs = Manager;
         var withMfa = app.NewClient();
         await SignInThroughTheProvider(withMfa);

@@ -12,6 +12,9 @@ public static class ApiClientsForTests
     public static Task<IssuedSecret> RegisterApiClientAsync(this PortalApp app, string name, params string[] scopes) =>
         app.InScope<ApiClients, IssuedSecret>(clients => clients.RegisterAsync(name, scopes, "Test administrator"));
 
+    public static Task<IssuedSecret> RegisterApiClientWithCertificateAsync(this PortalApp app, string name, string certificatePem, params string[] scopes) =>
+        app.InScope<ApiClients, IssuedSecret>(clients => clients.RegisterAsync(name, scopes, "Test administrator", certificatePem));
+
     /// <summary>POST /connect/token with the client-credentials grant; the answer as sent.</summary>
     public static Task<HttpResponseMessage> RequestTokenAsync(this HttpClient http, string clientId, string secret, string scope) =>
         http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -29,10 +29,19 @@ public sealed class ApiClientsController(ApiClients clients, Microsoft.Extension
         var scopes = form.Scopes.Where(known.Contains).Distinct().ToList();
         if (scopes.Count == 0)
             ModelState.AddModelError("Form.Scopes", "Choose what the system may do");
-        if (!ModelState.IsValid)
-            return View("Index", new ApiClientsPage(await clients.ListAsync(HttpContext.RequestAborted), clients.AllScopes, form, options.Value.AccessTokenMinutes));
-        var issued = await clients.RegisterAsync(form.Name!, scopes, User.DisplayName(), HttpContext.RequestAborted);
-        return SecretPage(issued, isNew: true);
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var issued = await clients.RegisterAsync(form.Name!, scopes, User.DisplayName(), form.Certificate, HttpContext.RequestAborted);
+                return SecretPage(issued, isNew: true);
+            }
+            catch (RegistrationRefusedException refused)
+            {
+                ModelState.AddModelError($"Form.{refused.Field}", refused.Message);
+            }
+        }
+        return View("Index", new ApiClientsPage(await clients.ListAsync(HttpContext.RequestAborted), clients.AllScopes, form, options.Value.AccessTokenMinutes));
     }
 
     [HttpPost("{clientId}/rotate")]
@@ -84,6 +93,9 @@ public sealed class RegisterForm
     [System.ComponentModel.DataAnnotations.Display(Name = "Name of the system")]
     public string? Name { get; set; }
     public List<string> Scopes { get; set; } = [];
+
+    [System.ComponentModel.DataAnnotations.Display(Name = "Certificate (optional)")]
+    public string? Certificate { get; set; }
 }
 
 public sealed record ApiClientsPage(IReadOnlyList<ApiClient> Clients, IReadOnlyList<ApiScope> Scopes, RegisterForm Form, int TokenMinutes)

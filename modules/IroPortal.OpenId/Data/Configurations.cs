@@ -50,6 +50,7 @@ internal sealed class OpenIdConfigurations :
         builder.Property(c => c.ClientId).HasMaxLength(100);
         builder.Property(c => c.CreatedBy).HasMaxLength(256);
         builder.Property(c => c.LastUsedFrom).HasMaxLength(64);
+        builder.Property(c => c.CertificateThumbprint).HasMaxLength(64);
     }
 
     public void Configure(EntityTypeBuilder<SignInSettings> builder)

@@ -8,6 +8,9 @@ public sealed class ApiClientRecord
     public DateTime CreatedUtc { get; set; }
     public required string CreatedBy { get; set; }
     public DateTime SecretChangedUtc { get; set; }
+    /// <summary>A client that proves itself with a certificate's key (a signed client assertion) instead of a secret.</summary>
+    public string? CertificateThumbprint { get; set; }
+    public DateTime? CertificateExpiresUtc { get; set; }
     public DateTime? LastUsedUtc { get; set; }
     public string? LastUsedFrom { get; set; }
 }

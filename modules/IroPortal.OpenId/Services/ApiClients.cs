@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using IroPortal.Data;
+using IroPortal.Modularity;
 using IroPortal.Modularity.Api;
 using IroPortal.OpenId.Models;
 using IroPortal.Users.Contracts;
@@ -12,10 +13,20 @@ namespace IroPortal.OpenId.Services;
 
 /// <summary>An API client as the administrators' page shows it.</summary>
 public sealed record ApiClient(string ClientId, string Name, IReadOnlyList<string> Scopes, DateTime CreatedUtc, string CreatedBy,
-    DateTime SecretChangedUtc, DateTime? LastUsedUtc, string? LastUsedFrom);
+    DateTime SecretChangedUtc, string? CertificateThumbprint, DateTime? CertificateExpiresUtc, DateTime? LastUsedUtc, string? LastUsedFrom)
+{
+    public bool UsesCertificate => CertificateThumbprint is not null;
+}
 
-/// <summary>A client just registered or given a new secret: the only time the secret is ever shown.</summary>
-public sealed record IssuedSecret(string ClientId, string Name, string Secret);
+/// <summary>A client just registered or given a new secret: the only time the secret is ever shown. A client that
+/// uses a certificate has no secret.</summary>
+public sealed record IssuedSecret(string ClientId, string Name, string? Secret, string? CertificateThumbprint = null);
+
+/// <summary>What was wrong with a registration, in words for the form.</summary>
+public sealed class RegistrationRefusedException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}
 
 /// <summary>Registers the council's systems as OpenIddict applications that may use the client-credentials flow
 /// with the scopes chosen, and keeps every change in the audit trail.</summary>
@@ -49,13 +60,16 @@ public sealed partial class ApiClients(
         return application is null ? null : await ToClientAsync(application, record!, cancellationToken);
     }
 
-    public async Task<IssuedSecret> RegisterAsync(string name, IReadOnlyCollection<string> scopes, string by, CancellationToken cancellationToken = default)
+    /// <param name="certificatePem">The client's public certificate (PEM): it then signs a client assertion with the
+    /// certificate's key instead of sending a secret.</param>
+    public async Task<IssuedSecret> RegisterAsync(string name, IReadOnlyCollection<string> scopes, string by, string? certificatePem = null, CancellationToken cancellationToken = default)
     {
         var known = AllScopes.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         if (scopes.Count == 0 || scopes.Any(s => !known.Contains(s)))
-            throw new ArgumentException("Choose at least one of the portal's scopes.", nameof(scopes));
+            throw new RegistrationRefusedException("Scopes", "Choose what the system may do");
+        var certificate = string.IsNullOrWhiteSpace(certificatePem) ? null : ReadCertificate(certificatePem);
         var clientId = $"{Slug(name)}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
-        var secret = NewSecret();
+        var secret = certificate is null ? NewSecret() : null;
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = clientId,
@@ -64,13 +78,41 @@ public sealed partial class ApiClients(
             DisplayName = name.Trim(),
             Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
         };
+        if (certificate is not null)
+            descriptor.JsonWebKeySet = new Microsoft.IdentityModel.Tokens.JsonWebKeySet
+            {
+                Keys = { Microsoft.IdentityModel.Tokens.JsonWebKeyConverter.ConvertFromX509SecurityKey(new Microsoft.IdentityModel.Tokens.X509SecurityKey(certificate), representAsRsaKey: true) },
+            };
         foreach (var scope in scopes) descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
         var now = clock.GetUtcNow().UtcDateTime;
         await applications.CreateAsync(descriptor, cancellationToken);
-        db.Add(new ApiClientRecord { ClientId = clientId, CreatedUtc = now, CreatedBy = by, SecretChangedUtc = now });
+        db.Add(new ApiClientRecord
+        {
+            ClientId = clientId, CreatedUtc = now, CreatedBy = by, SecretChangedUtc = now,
+            CertificateThumbprint = certificate?.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), CertificateExpiresUtc = certificate?.NotAfter.ToUniversalTime(),
+        });
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(AuditEvents.ApiClientRegistered, $"{descriptor.DisplayName} ({clientId}), scopes {string.Join(", ", scopes.Order(StringComparer.Ordinal))}.", cancellationToken: cancellationToken);
-        return new IssuedSecret(clientId, descriptor.DisplayName, secret);
+        await audit.RecordAsync(AuditEvents.ApiClientRegistered, $"{descriptor.DisplayName} ({clientId}), scopes {string.Join(", ", scopes.Order(StringComparer.Ordinal))}" +
+            (certificate is null ? ", with a secret." : $", with a certificate (SHA-256 {certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256)})."), cancellationToken: cancellationToken);
+        return new IssuedSecret(clientId, descriptor.DisplayName, secret, certificate?.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256));
+    }
+
+    private System.Security.Cryptography.X509Certificates.X509Certificate2 ReadCertificate(string pem)
+    {
+        System.Security.Cryptography.X509Certificates.X509Certificate2 certificate;
+        try
+        {
+            certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(pem.Trim());
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            throw new RegistrationRefusedException("Certificate", "The certificate must be in PEM form, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----");
+        }
+        if (System.Security.Cryptography.X509Certificates.RSACertificateExtensions.GetRSAPublicKey(certificate) is null)
+            throw new RegistrationRefusedException("Certificate", "The certificate must have an RSA key");
+        if (certificate.NotAfter.ToUniversalTime() <= clock.GetUtcNow().UtcDateTime)
+            throw new RegistrationRefusedException("Certificate", $"The certificate expired on {UkTime.Format(certificate.NotAfter.ToUniversalTime())}");
+        return certificate;
     }
 
     /// <summary>A new secret; the old one stops working at once, and so do the tokens it was used for.</summary>
@@ -78,7 +120,7 @@ public sealed partial class ApiClients(
     {
         var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
         var record = await db.Set<ApiClientRecord>().SingleOrDefaultAsync(r => r.ClientId == clientId, cancellationToken);
-        if (application is null || record is null) return null;
+        if (application is null || record is null || record.CertificateThumbprint is not null) return null;
         var descriptor = new OpenIddictApplicationDescriptor();
         await applications.PopulateAsync(descriptor, application, cancellationToken);
         var secret = NewSecret();
@@ -115,7 +157,7 @@ public sealed partial class ApiClients(
         var scopes = permissions.Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
             .Select(p => p[Permissions.Prefixes.Scope.Length..]).Order(StringComparer.Ordinal).ToList();
         return new ApiClient(record.ClientId, await applications.GetDisplayNameAsync(application, cancellationToken) ?? record.ClientId, scopes,
-            record.CreatedUtc, record.CreatedBy, record.SecretChangedUtc, record.LastUsedUtc, record.LastUsedFrom);
+            record.CreatedUtc, record.CreatedBy, record.SecretChangedUtc, record.CertificateThumbprint, record.CertificateExpiresUtc, record.LastUsedUtc, record.LastUsedFrom);
     }
 
     /// <summary>256 random bits, as URL-safe text (no padding), so it can go in a file, a header or a form as it is.</summary>

@@ -17,6 +17,8 @@ public sealed class OpenIdInitial : Migration
             ClientId = t.Column<string>(maxLength: 100, nullable: false),
             CreatedBy = t.Column<string>(maxLength: 256, nullable: false),
             CreatedUtc = t.Column<DateTime>(nullable: false),
+            CertificateThumbprint = t.Column<string>(maxLength: 64, nullable: true),
+            CertificateExpiresUtc = t.Column<DateTime>(nullable: true),
             LastUsedFrom = t.Column<string>(maxLength: 64, nullable: true),
             LastUsedUtc = t.Column<DateTime>(nullable: true),
             SecretChangedUtc = t.Column<DateTime>(nullable: false),
