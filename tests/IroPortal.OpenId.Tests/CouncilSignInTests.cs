@@ -303,4 +303,18 @@ public sealed class CouncilSignInTests
             app.Services.GetService(typeof(Microsoft.Extensions.Options.IOptions<IroPortal.OpenId.Services.CouncilSignInOptions>)) is Microsoft.Extensions.Options.IOptions<IroPortal.OpenId.Services.CouncilSignInOptions> o ? o.Value.IssuerKey : null);
         await app.SignedInClient("manager@northmoor.example");
     }
+
+    [Fact]
+    public async Task The_portal_can_prove_itself_to_the_provider_with_a_certificate_instead_of_a_secret()
+    {
+        var (path, certificate) = TestCertificates.ClientCertificate();
+        await using var provider = await FakeCouncilProvider.StartAsync();
+        await provider.RegisterPortalAsync(certificate, "https://localhost");
+        await using var app = new PortalApp(settings: provider.PortalSettings(new() { ["OpenId:SignIn:ClientSecret"] = "", ["OpenId:SignIn:ClientCertificatePath"] = path }));
+        provider.SignedInAs = Manager;
+        var portal = app.NewClient();
+        var (answer, _) = await SignInThroughTheProvider(portal);
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await portal.GetAsync("/qa")).StatusCode);
+    }
 }

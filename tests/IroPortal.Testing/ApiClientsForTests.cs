@@ -49,6 +49,13 @@ public static class TestCertificates
         ["OpenId:EncryptionCertificatePath"] = Made.Value.Encryption,
     };
 
+    /// <summary>A certificate with its key, as a .pfx file: what the portal would present to the council's provider.</summary>
+    public static (string Path, X509Certificate2 Certificate) ClientCertificate()
+    {
+        var path = Make("client", X509KeyUsageFlags.DigitalSignature);
+        return (path, X509CertificateLoader.LoadPkcs12FromFile(path, null));
+    }
+
     private static string Make(string use, X509KeyUsageFlags usage)
     {
         using var key = RSA.Create(2048);

@@ -101,14 +101,18 @@ public sealed class FakeCouncilProvider : IAsyncDisposable
     }
 
     /// <summary>Registers the portal at this address as the provider's client, as the council's administrator would.</summary>
-    public async Task RegisterPortalAsync(params string[] portalAddresses)
+    public Task RegisterPortalAsync(params string[] portalAddresses) => RegisterPortalAsync(null, portalAddresses);
+
+    /// <param name="certificate">The portal proves itself with this certificate's key rather than the secret.</param>
+    public async Task RegisterPortalAsync(System.Security.Cryptography.X509Certificates.X509Certificate2? certificate, params string[] portalAddresses)
     {
         using var scope = _app.Services.CreateScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         if (await applications.FindByClientIdAsync(ClientId) is { } existing) await applications.DeleteAsync(existing);
         var descriptor = new OpenIddictApplicationDescriptor
         {
-            ClientId = ClientId, ClientSecret = ClientSecret, ClientType = ClientTypes.Confidential,
+            ClientId = ClientId, ClientSecret = certificate is null ? ClientSecret : null, ClientType = ClientTypes.Confidential,
+            JsonWebKeySet = certificate is null ? null : new JsonWebKeySet { Keys = { JsonWebKeyConverter.ConvertFromX509SecurityKey(new X509SecurityKey(certificate), representAsRsaKey: true) } },
             Permissions =
             {
                 Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,

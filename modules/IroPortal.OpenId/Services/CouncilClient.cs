@@ -19,28 +19,35 @@ internal static class CouncilClient
         var aspNet = client.UseAspNetCore().EnableRedirectionEndpointPassthrough().EnablePostLogoutRedirectionEndpointPassthrough().EnableErrorPassthrough();
         if (httpAllowed) aspNet.DisableTransportSecurityRequirement();
         client.UseSystemNetHttp();
+        var certificate = TokenKeys.Load(council.ClientCertificatePath, council.ClientCertificatePassword, "OpenId:SignIn:ClientCertificatePath");
 
         if (council.Provider == CouncilProvider.Microsoft)
         {
-            client.UseWebProviders().AddMicrosoft(microsoft => microsoft
-                .SetClientId(council.ClientId!)
-                .SetClientSecret(council.ClientSecret!)
-                .SetTenant(council.Tenant!)
-                .SetRedirectUri(CouncilSignInOptions.CallbackPath)
-                .SetPostLogoutRedirectUri(CouncilSignInOptions.SignedOutPath)
-                .AddScopes(Scopes.Email, Scopes.Profile));
+            client.UseWebProviders().AddMicrosoft(microsoft =>
+            {
+                microsoft.SetClientId(council.ClientId!)
+                    .SetTenant(council.Tenant!)
+                    .SetRedirectUri(CouncilSignInOptions.CallbackPath)
+                    .SetPostLogoutRedirectUri(CouncilSignInOptions.SignedOutPath)
+                    .AddScopes(Scopes.Email, Scopes.Profile);
+                if (certificate is not null) microsoft.SetSigningCertificate(certificate);
+                else microsoft.SetClientSecret(council.ClientSecret!);
+            });
             return;
         }
-        client.AddRegistration(new OpenIddict.Client.OpenIddictClientRegistration
+        var registration = new OpenIddict.Client.OpenIddictClientRegistration
         {
             Issuer = new Uri(council.Issuer!, UriKind.Absolute),
             ProviderName = council.ProviderName,
             ProviderDisplayName = council.DisplayName,
             ClientId = council.ClientId,
-            ClientSecret = council.ClientSecret,
+            ClientSecret = certificate is null ? council.ClientSecret : null,
             RedirectUri = new Uri(CouncilSignInOptions.CallbackPath, UriKind.Relative),
             PostLogoutRedirectUri = new Uri(CouncilSignInOptions.SignedOutPath, UriKind.Relative),
             Scopes = { Scopes.Email, Scopes.Profile },
-        });
+        };
+        // With a certificate the portal signs a client assertion (private_key_jwt) instead of sending a secret.
+        if (certificate is not null) registration.SigningCredentials.Add(new Microsoft.IdentityModel.Tokens.X509SigningCredentials(certificate));
+        client.AddRegistration(registration);
     }
 }

@@ -36,6 +36,10 @@ public sealed class CouncilSignInOptions
     public string? Tenant { get; set; }
     public string? ClientId { get; set; }
     public string? ClientSecret { get; set; }
+    /// <summary>Instead of a secret: a .pfx whose key signs the portal's client assertions (the certificate itself is
+    /// uploaded to the provider's registration).</summary>
+    public string? ClientCertificatePath { get; set; }
+    public string? ClientCertificatePassword { get; set; }
     /// <summary>On the button: "Sign in with {DisplayName}".</summary>
     public string DisplayName { get; set; } = "your council account";
     /// <summary>The claim that lists the person's groups.</summary>
@@ -66,7 +70,8 @@ public sealed class CouncilSignInOptions
         if (Provider == CouncilProvider.None) return;
         string Missing(string what) => $"OpenId:SignIn:Provider is {Provider}, but OpenId:SignIn:{what} is not set.";
         if (string.IsNullOrWhiteSpace(ClientId)) throw new InvalidOperationException(Missing("ClientId"));
-        if (string.IsNullOrWhiteSpace(ClientSecret)) throw new InvalidOperationException(Missing("ClientSecret"));
+        if (string.IsNullOrWhiteSpace(ClientSecret) && string.IsNullOrWhiteSpace(ClientCertificatePath))
+            throw new InvalidOperationException(Missing("ClientSecret (or ClientCertificatePath)"));
         if (Provider == CouncilProvider.OpenIdConnect && !Uri.TryCreate(Issuer, UriKind.Absolute, out _))
             throw new InvalidOperationException($"OpenId:SignIn:Issuer must be the provider's issuer address, like https://login.council.example/ (it is \"{Issuer}\").");
         if (Provider == CouncilProvider.OpenIdConnect && production && Issuer!.StartsWith("http:", StringComparison.OrdinalIgnoreCase))

@@ -39,7 +39,7 @@ internal static class TokenKeys
         else client.AddEncryptionCertificate(keys.Encryption);
     }
 
-    private static X509Certificate2? Load(string? path, string? password, string setting)
+    public static X509Certificate2? Load(string? path, string? password, string setting)
     {
         if (string.IsNullOrWhiteSpace(path)) return null;
         if (!File.Exists(path)) throw new InvalidOperationException($"{setting} is \"{path}\", but there is no such file.");
