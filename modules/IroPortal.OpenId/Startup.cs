@@ -28,6 +28,8 @@ public sealed class Startup : ModuleStartup
         // Plain HTTP only where cookies may travel over it too: the demo on localhost and tests on loopback.
         var httpAllowed = SecurityHosting.SecureCookies(context.Configuration) != Microsoft.AspNetCore.Http.CookieSecurePolicy.Always;
         var keys = TokenKeys.Load(options, context.Environment);
+        if ((keys.Signing is null || keys.Encryption is null) && !context.Environment.IsDevelopment())
+            services.AddHostedService<TokenKeysWarning>();
         var councilSection = section.GetSection("SignIn");
         var council = councilSection.Get<CouncilSignInOptions>() ?? new CouncilSignInOptions();
         council.Check(context.Environment.IsProduction());
@@ -64,7 +66,6 @@ public sealed class Startup : ModuleStartup
         services.AddOptions<OpenIddictServerOptions>().Configure<IEnumerable<IApiScopeProvider>>((server, providers) =>
             server.Scopes.UnionWith(providers.SelectMany(p => p.GetScopes()).Select(s => s.Name)));
 
-        services.AddProblemDetails();
         services.AddOpenApi("v1", openApi =>
         {
             openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;

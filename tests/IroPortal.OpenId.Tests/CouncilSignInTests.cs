@@ -107,7 +107,15 @@ public sealed class CouncilSignInTests
         Assert.Equal(HttpStatusCode.Forbidden, disabled.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await portal.GetAsync("/staff")).StatusCode); // still not signed in
 
+        // Once linked, another account at the provider with the same email does not take the portal account over.
+        provider.SignedInAs = Manager;
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInThroughTheProvider(app.NewClient())).Answer.StatusCode);
+        provider.SignedInAs = Manager with { Subject = "entra-someone-else" };
+        var (takeover, _) = await SignInThroughTheProvider(app.NewClient());
+        Assert.Equal(HttpStatusCode.Forbidden, takeover.StatusCode);
+
         var audit = await Page(await (await app.SignedInClient("admin@northmoor.example")).GetAsync("/admin/audit"));
+        Assert.Contains("linked to a different one", audit);
         Assert.Contains("no portal user for this account", audit);
         Assert.Contains("did not confirm the email iro2@northmoor.example", audit);
         Assert.Contains("the account is disabled", audit);

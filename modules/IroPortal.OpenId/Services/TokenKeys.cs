@@ -55,3 +55,18 @@ internal static class TokenKeys
         }
     }
 }
+
+/// <summary>Says at start-up, outside Development, that tokens are signed with keys made by this process: fine for
+/// one node that may forget its tokens on a restart, not for several.</summary>
+internal sealed class TokenKeysWarning(Microsoft.Extensions.Logging.ILogger<TokenKeysWarning> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger,
+            "OpenId:SigningCertificatePath or OpenId:EncryptionCertificatePath is not set: this node signs and encrypts tokens with keys made at start-up. " +
+            "Other nodes will not accept its tokens, and they stop working when it restarts.");
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -28,6 +28,12 @@ internal sealed class ExternalSignIn(
             var byEmail = await users.FindByEmailAsync(email);
             if (byEmail is not null && !person.EmailVerified)
                 return await RefuseAsync($"{person.ProviderName} did not confirm the email {email}, so it was not linked to the portal account.", byEmail, who);
+            if (byEmail is { IsDisabled: true })
+                return await RefuseAsync($"{person.ProviderName}: the account is disabled.", byEmail, who);
+            // One account at the provider per portal user: another subject with the same email (an address moved
+            // to someone else) does not take over the account already linked.
+            if (byEmail is not null && (await users.GetLoginsAsync(byEmail)).Any(l => l.LoginProvider == person.Provider))
+                return await RefuseAsync($"{person.ProviderName}: another account there ({person.Subject}) has this user's email, but the user is linked to a different one.", byEmail, who);
             if (byEmail is not null)
             {
                 user = byEmail;
