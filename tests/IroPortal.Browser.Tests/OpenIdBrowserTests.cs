@@ -50,6 +50,16 @@ public sealed class OpenIdBrowserTests
         await admin.GotoAsync("/admin/api-clients/reference");
         await BrowserSession.AssertAccessibleAsync(admin);
 
+        // On a phone the administrators' pages never scroll sideways: tables and commands scroll within their own box.
+        var phone = await (await session.NewContextAsync(new() { ViewportSize = new() { Width = 320, Height = 800 } })).NewPageAsync();
+        await BrowserSession.SignInAsync(phone, "admin@northmoor.example");
+        foreach (var path in new[] { "/admin/api-clients", "/admin/api-clients/reference", "/admin/sign-in", "/account/council/callback" })
+        {
+            await phone.GotoAsync(path);
+            Assert.True(await phone.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 320, $"{path} is wider than a 320 px screen");
+            await BrowserSession.AssertAccessibleAsync(phone);
+        }
+
         // Signing out ends the council's session too, once the administrator chose that: the browser goes to the
         // provider (allowed by the content security policy's form-action) and comes back signed out.
         await admin.GotoAsync("/admin/sign-in");
