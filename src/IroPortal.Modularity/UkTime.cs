@@ -27,6 +27,10 @@ public static class UkTime
     /// <summary>The UK calendar date of a moment: "published 3 June 2026".</summary>
     public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(FromUtc(utc));
 
+    /// <summary>The moment (UTC) a UK calendar day begins: midnight there, whatever the clocks say.</summary>
+    public static DateTime StartOfDayUtc(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
+
     /// <summary>Today's date in the UK: what "on the day" and "overdue" mean to people here.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(FromUtc(clock.GetUtcNow().UtcDateTime));
 }
