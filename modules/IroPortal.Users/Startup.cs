@@ -4,6 +4,7 @@ using IroPortal.Modularity;
 using IroPortal.Modularity.Hosting;
 using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity.Permissions;
+using IroPortal.Modularity.PersonalData;
 using IroPortal.Modularity.Scheduling;
 using IroPortal.Users.Contracts;
 using IroPortal.Users.Models;
@@ -107,6 +108,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, UsersPermissions>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddPersonalData<UsersPersonalData>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<IExternalSignIn, ExternalSignIn>();
         services.AddSingleton<ISaveChangesInterceptor, AuditTrailGuard>();

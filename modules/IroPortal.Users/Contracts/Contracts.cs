@@ -42,6 +42,8 @@ public static class AuditEventTypes
     public const string PasswordChanged = "Password changed";
     public const string PermissionsChanged = "Permissions changed";
     public const string CouncilAccountLinked = "Council account linked";
+    public const string ChildDataRead = "Child-level data read";
+    public const string ChildDataDownloaded = "Child-level data downloaded";
 }
 
 /// <summary>Someone the council's identity provider has just vouched for.</summary>

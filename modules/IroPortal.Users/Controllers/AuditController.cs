@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using IroPortal.Data;
+using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Users.Contracts;
 using IroPortal.Users.Models;
@@ -8,25 +11,71 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IroPortal.Users.Controllers;
 
-/// <summary>The audit trail, newest first. Read-only: there is no action that changes an entry.</summary>
+/// <summary>The audit trail, newest first, filtered by person, kind and dates; as CSV for the DPO. Read-only: there is
+/// no action that changes an entry.</summary>
 [Area("Users")]
 [Route("admin/audit")]
 [RequirePermission(UsersPermissions.ViewAuditTrail)]
 public sealed class AuditController(PortalDbContext db) : Controller
 {
     private const int PageSize = 50;
-
-    private static readonly IReadOnlyList<string> EventTypes = typeof(AuditEventTypes).GetFields()
-        .Select(f => (string)f.GetValue(null)!).Order().ToList();
+    private const int MostRowsInCsv = 100_000;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? type, int page = 1)
+    public async Task<IActionResult> Index([FromQuery] AuditFilter filter, int page = 1)
     {
         page = Math.Max(1, page);
-        var query = db.Set<AuditEvent>().AsNoTracking();
-        if (!string.IsNullOrEmpty(type)) query = query.Where(e => e.EventType == type);
-        var events = await query.OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id)
+        var events = await Filtered(filter).OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id)
             .Skip((page - 1) * PageSize).Take(PageSize + 1).ToListAsync();
-        return View(new AuditPage(events.Take(PageSize).ToList(), type, EventTypes, page, events.Count > PageSize));
+        var types = await db.Set<AuditEvent>().Select(e => e.EventType).Distinct().ToListAsync();
+        return View(new AuditPage(events.Take(PageSize).ToList(), filter, types.Union(KnownTypes).Order(StringComparer.Ordinal).ToList(), page, events.Count > PageSize));
     }
+
+    /// <summary>The filtered entries, oldest first, in UTC and UK time.</summary>
+    [HttpGet("audit-trail.csv")]
+    public async Task<IActionResult> Csv([FromQuery] AuditFilter filter)
+    {
+        var csv = new StringBuilder("When (UTC),When (UK time),What,Who did it,To whom,Detail,From\r\n");
+        await foreach (var e in Filtered(filter).OrderBy(e => e.OccurredUtc).ThenBy(e => e.Id).Take(MostRowsInCsv).AsAsyncEnumerable())
+            csv.AppendJoin(',', [e.OccurredUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), UkTime.FromUtc(e.OccurredUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                Cell(e.EventType), Cell(e.ActorName), Cell(e.SubjectName), Cell(e.Detail), Cell(e.IpAddress)]).Append("\r\n");
+        Response.Headers.CacheControl = "no-store";
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"audit-trail-{UkTime.DateOf(DateTime.UtcNow):yyyy-MM-dd}.csv");
+    }
+
+    private static readonly IReadOnlyList<string> KnownTypes = typeof(AuditEventTypes).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
+
+    private IQueryable<AuditEvent> Filtered(AuditFilter filter)
+    {
+        var query = db.Set<AuditEvent>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Type)) query = query.Where(e => e.EventType == filter.Type);
+        if (!string.IsNullOrWhiteSpace(filter.Person))
+        {
+            var person = filter.Person.Trim().ToLower();
+            query = query.Where(e => e.ActorName.ToLower().Contains(person) || e.SubjectName.ToLower().Contains(person));
+        }
+        if (filter.FromDate is { } from) { var fromUtc = UkTime.StartOfDayUtc(from); query = query.Where(e => e.OccurredUtc >= fromUtc); }
+        if (filter.ToDate is { } to) { var beforeUtc = UkTime.StartOfDayUtc(to.AddDays(1)); query = query.Where(e => e.OccurredUtc < beforeUtc); }
+        return query;
+    }
+
+    /// <summary>Formula characters are neutralised, so a detail cannot run as a formula in a spreadsheet.</summary>
+    private static string Cell(string value)
+    {
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+}
+
+/// <param name="From">A day (yyyy-mm-dd), UK time; a date that is not one is ignored and said so.</param>
+public sealed record AuditFilter(string? Type = null, string? Person = null, string? From = null, string? To = null)
+{
+    public DateOnly? FromDate => Day(From);
+    public DateOnly? ToDate => Day(To);
+    public bool HasBadDate => (From is { Length: > 0 } && FromDate is null) || (To is { Length: > 0 } && ToDate is null);
+
+    private static DateOnly? Day(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    public object Route(int? page = null) => new { Type, Person, From, To, page };
 }

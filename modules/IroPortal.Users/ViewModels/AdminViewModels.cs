@@ -44,4 +44,4 @@ public sealed record RolePermissionsPage(
     IReadOnlySet<(string Role, string Permission)> Locked,
     string? Conflict);
 
-public sealed record AuditPage(IReadOnlyList<AuditEvent> Events, string? EventType, IReadOnlyList<string> EventTypes, int Page, bool HasNextPage);
+public sealed record AuditPage(IReadOnlyList<AuditEvent> Events, IroPortal.Users.Controllers.AuditFilter Filter, IReadOnlyList<string> EventTypes, int Page, bool HasNextPage);
