@@ -1,9 +1,11 @@
 using IroPortal.Modularity;
 using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity.Permissions;
+using IroPortal.Modularity.PersonalData;
 using IroPortal.Performance.Contracts;
 using IroPortal.Performance.Services;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace IroPortal.Performance;
 
@@ -18,7 +20,11 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<ReviewTimeliness>();
         services.AddSingleton<FiguresCalculator>();
         services.AddScoped<IReviewFigures, ReviewFiguresService>();
+        services.AddSingleton(ChildKeys.FromSettings(context.Configuration, context.Environment));
+        if (!context.Environment.IsDevelopment()) services.AddHostedService<ChildKeysWarning>();
+        services.AddScoped<IroPortal.Data.Seeding.IPortalSeeder, ChildKeysUpgrade>();
         services.AddScoped<ImportService>();
+        services.AddPersonalData<ReviewDataPersonalData>();
         services.AddSingleton<ImportQueue>();
         services.AddHostedService<ImportWorker>();
         services.AddSingleton<IPortalCommand, Import903Command>();

@@ -26,17 +26,18 @@ public sealed class FiguresTests
     [Fact]
     public void The_figures_for_a_small_year_match_the_ones_worked_out_by_hand_and_print_as_json()
     {
-        CareChild Child(string id, string born) => new() { ChildId = id, DateOfBirth = D(born), YearStart = 2025 };
-        CareEpisode Episode(string id, string start, string? end = null) => new() { ChildId = id, Start = D(start), End = end is null ? null : D(end), YearStart = 2025 };
-        CareReview Review(string id, string on, string code) => new() { ChildId = id, ReviewDate = D(on), Code = code, YearStart = 2025 };
+        var born = new Dictionary<string, DateOnly> { ["A"] = D("2015-05-01"), ["B"] = D("2023-01-01"), ["C"] = D("2010-03-03"), ["D"] = D("2012-12-12") };
+        CareChild Child(string id) => new() { ChildKey = id, BirthMonth = new DateOnly(born[id].Year, born[id].Month, 1), YearStart = 2025 };
+        CareEpisode Episode(string id, string start, string? end = null) => new() { ChildKey = id, Start = D(start), End = end is null ? null : D(end), YearStart = 2025 };
+        CareReview Review(string id, string on, string code) => new() { ChildKey = id, ReviewDate = D(on), Code = code, YearStart = 2025, AgedFourOrOver = ReturnValidator.Age(born[id], D(on)) >= 4 };
 
         var calculator = new FiguresCalculator(new ReviewTimeliness(WorkingDays.EnglandAndWales()));
         var figures = calculator.Compute(2025,
-            [Child("A", "2015-05-01"), Child("B", "2023-01-01"), Child("C", "2010-03-03"), Child("D", "2012-12-12")],
+            [Child("A"), Child("B"), Child("C"), Child("D")],
             [Episode("A", "2025-01-01"), Episode("B", "2025-06-02", "2025-11-30"), Episode("C", "2025-03-10", "2025-04-10"), Episode("C", "2025-09-01"), Episode("D", "2026-02-01")],
             [Review("A", "2025-01-20", "PN1"), Review("A", "2025-04-18", "PN1"), Review("A", "2025-10-25", "PN7"), Review("B", "2025-07-01", "PN0"),
              Review("C", "2025-03-20", "PN2"), Review("C", "2025-09-15", "PN5"), Review("D", "2026-02-27", "PN4")],
-            [new IroAllocation { ChildId = "A", IroName = "Jo", From = D("2025-01-01") }, new IroAllocation { ChildId = "B", IroName = "Jo", From = D("2025-06-02") }],
+            [new IroAllocation { ChildKey = "A", IroName = "Jo", From = D("2025-01-01") }, new IroAllocation { ChildKey = "B", IroName = "Jo", From = D("2025-06-02") }],
             today: D("2026-11-22"), importedUtc: null);
 
         Assert.Equal((2, 3, 3, 2), (figures.LookedAfterAtStart, figures.LookedAfterAtEnd, figures.StartedCare, figures.LeftCare));

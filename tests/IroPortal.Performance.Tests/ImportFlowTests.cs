@@ -159,7 +159,7 @@ public sealed class ImportFlowTests
         await app.InDatabase(async db =>
         {
             db.Add(new ReturnImport { Id = killed, YearStart = 2025, State = ImportState.Running, StartedUtc = DateTime.UtcNow.AddMinutes(-30), HeartbeatUtc = DateTime.UtcNow.AddMinutes(-10) });
-            db.Add(new CareChild { YearStart = ImportService.ShadowYear(killed), ChildId = "left-over", DateOfBirth = new DateOnly(2015, 1, 1) });
+            db.Add(new CareChild { YearStart = ImportService.ShadowYear(killed), ChildKey = "left-over", BirthMonth = new DateOnly(2015, 1, 1) });
             return await db.SaveChangesAsync();
         });
         Assert.Equal(1, await Rows<CareChild>(app, q => q.Where(c => c.YearStart < 0)));

@@ -10,8 +10,8 @@ public sealed class TimelinessTests
     private static readonly ReviewTimeliness Rules = new(Calendar);
 
     private static DateOnly D(string date) => DateOnly.Parse(date);
-    private static CareEpisode Episode(string start, string? end = null) => new() { ChildId = "C1", Start = D(start), End = end is null ? null : D(end) };
-    private static CareReview Review(string on) => new() { ChildId = "C1", ReviewDate = D(on), Code = "PN1" };
+    private static CareEpisode Episode(string start, string? end = null) => new() { ChildKey = "C1", Start = D(start), End = end is null ? null : D(end) };
+    private static CareReview Review(string on) => new() { ChildKey = "C1", ReviewDate = D(on), Code = "PN1" };
 
     private static List<ReviewTiming> Assess(CareEpisode[] episodes, params string[] reviews) =>
         Rules.Assess(CarePeriods.Of(episodes).ToList(), reviews.Select(Review)).OrderBy(t => t.Review.ReviewDate).ToList();

@@ -6,9 +6,10 @@ namespace IroPortal.Performance.Tests;
 public sealed class ValidationTests
 {
     private static readonly UploadLimits Limits = new();
+    private static readonly ChildKeys Keys = new(new byte[32]);
 
     private static ParsedReturn Check(params SourceFile[] files) =>
-        ReturnValidator.Validate(files.SelectMany(f => TableReader.Read(f, Limits)).ToList(), 2025);
+        ReturnValidator.Validate(files.SelectMany(f => TableReader.Read(f, Limits)).ToList(), 2025, Keys);
 
     private static readonly SourceFile GoodHeader = Header(Child("100", "01/05/2015"), Child("200", "10/10/2023"));
     private static readonly SourceFile GoodEpisodes = Episodes(Episode("100", "01/06/2025"), Episode("200", "01/07/2025"));
@@ -22,6 +23,27 @@ public sealed class ValidationTests
         Assert.True(parsed.CanImport);
         Assert.Equal("No allocation list", Assert.Single(parsed.Problems).Kind);
         Assert.Equal(2, parsed.Children.Count);
+    }
+
+    [Fact]
+    public void Rows_to_store_hold_the_childs_keyed_hash_and_month_of_birth_never_the_identifier_or_the_date()
+    {
+        var parsed = Check(GoodHeader, GoodEpisodes, Reviews(Review("100", "01/05/2015", "20/06/2025", "PN1"), Review("200", "10/10/2023", "20/07/2025", "PN0")),
+            Allocations("100,Jo Bloggs,01/06/2025,", "200,Jo Bloggs,01/07/2025,"));
+        var key100 = Keys.Of("100");
+        Assert.True(ChildKeys.IsKey(key100));
+        Assert.NotEqual(key100, new ChildKeys(Enumerable.Repeat((byte)1, 32).ToArray()).Of("100")); // another council's key, another hash
+        Assert.Equal([key100, Keys.Of("200")], parsed.Children.Select(c => c.ChildKey));
+        // The child's rows still link: the same key in every table.
+        Assert.Equal(key100, parsed.Episodes[0].ChildKey);
+        Assert.Equal(key100, parsed.Reviews[0].ChildKey);
+        Assert.Equal(key100, parsed.Allocations[0].ChildKey);
+        Assert.Equal(new DateOnly(2015, 5, 1), parsed.Children[0].BirthMonth);
+        Assert.Equal(new DateOnly(2023, 10, 1), parsed.Children[1].BirthMonth);
+        Assert.Equal([true, false], parsed.Reviews.Select(r => r.AgedFourOrOver));
+        // Problems still name the child as the return does, for the manager to find the row.
+        var unknown = Check(GoodHeader, GoodEpisodes, Reviews(Review("999", "01/05/2015", "20/06/2025", "PN1")));
+        Assert.Contains("Child 999", Assert.Single(unknown.Problems, p => p.Severity == Severity.Error).Message);
     }
 
     [Fact]
@@ -117,7 +139,7 @@ public sealed class ValidationTests
     {
         var folder = SampleFolder();
         var files = Directory.GetFiles(folder, "*.csv").Order().Select(f => new SourceFile(Path.GetFileName(f), File.ReadAllBytes(f))).ToArray();
-        var parsed = ReturnValidator.Validate(files.SelectMany(f => TableReader.Read(f, Limits)).ToList(), 2017);
+        var parsed = ReturnValidator.Validate(files.SelectMany(f => TableReader.Read(f, Limits)).ToList(), 2017, Keys);
         Assert.True(parsed.CanImport);
         Assert.Equal((2675, 5050, 12568, 0), (parsed.Children.Count, parsed.Episodes.Count, parsed.Reviews.Count, parsed.Allocations.Count));
         var byKind = parsed.Problems.GroupBy(p => p.Kind).ToDictionary(g => g.Key, g => g.Count());

@@ -43,6 +43,9 @@ public static class TestCertificates
 {
     private static readonly Lazy<(string Signing, string Encryption)> Made = new(() => (Make("signing", X509KeyUsageFlags.DigitalSignature), Make("encryption", X509KeyUsageFlags.KeyEncipherment)));
 
+    /// <summary>32 random bytes in base64, made once per test run.</summary>
+    public static readonly string ChildIdentifierKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public static Dictionary<string, string?> TokenKeySettings() => new()
     {
         ["OpenId:SigningCertificatePath"] = Made.Value.Signing,

@@ -42,9 +42,12 @@ public sealed partial class PortalApp : WebApplicationFactory<Program>
             // PDFs only where a test asks for them (WithPdf): printing the demo's at every start would slow every test.
             ["Pdf:ChromiumPath"] = Path.Combine(TestPaths.Scratch, "no-chromium-here"),
         };
-        // Production insists on certificates for the portal's token keys.
+        // Production insists on certificates for the portal's token keys, and on the council's key for children's identifiers.
         if (environment == "Production")
+        {
             foreach (var (key, value) in TestCertificates.TokenKeySettings()) _settings[key] = value;
+            _settings["DataProtection:ChildIdentifierKey"] = TestCertificates.ChildIdentifierKey;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;
         // Two-factor may be off only for the demo; without demo data the portal insists on it.

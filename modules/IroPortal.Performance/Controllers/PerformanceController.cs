@@ -1,3 +1,4 @@
+using IroPortal.Users.Contracts;
 using IroPortal.Data;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
@@ -83,7 +84,7 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
         return RedirectToAction(nameof(Check), new { id = staged });
     }
 
-    [RequirePermission(PerformancePermissions.Import), HttpGet("/performance/import/{id:guid}")]
+    [RequirePermission(PerformancePermissions.Import), HttpGet("/performance/import/{id:guid}"), AuditsChildData("A return being checked")]
     public async Task<IActionResult> Check(Guid id)
     {
         var staged = await imports.StagedAsync(id);
@@ -92,7 +93,7 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
         return View(new CheckPage(staged, parsed, await Current(staged.YearStart), await LastImport(staged.YearStart)));
     }
 
-    [RequirePermission(PerformancePermissions.Import), HttpGet("/performance/import/{id:guid}/problems")]
+    [RequirePermission(PerformancePermissions.Import), HttpGet("/performance/import/{id:guid}/problems"), AuditsChildData("Problems in a return")]
     public async Task<IActionResult> Problems(Guid id)
     {
         var staged = await imports.StagedAsync(id);

@@ -1,4 +1,5 @@
 using IroPortal.Performance.Models;
+using IroPortal.Performance.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,15 +15,15 @@ internal sealed class PerformanceConfigurations :
     public void Configure(EntityTypeBuilder<CareChild> e)
     {
         e.ToTable(Prefix + "Children");
-        e.HasKey(c => new { c.YearStart, c.ChildId });
-        e.Property(c => c.ChildId).HasMaxLength(20);
+        e.HasKey(c => new { c.YearStart, c.ChildKey });
+        e.Property(c => c.ChildKey).HasMaxLength(ChildKeys.Length);
     }
 
     public void Configure(EntityTypeBuilder<CareEpisode> e)
     {
         e.ToTable(Prefix + "Episodes");
-        e.HasKey(x => new { x.YearStart, x.ChildId, x.Start });
-        e.Property(x => x.ChildId).HasMaxLength(20);
+        e.HasKey(x => new { x.YearStart, x.ChildKey, x.Start });
+        e.Property(x => x.ChildKey).HasMaxLength(ChildKeys.Length);
         e.Property(x => x.ReasonNewEpisode).HasMaxLength(4);
         e.Property(x => x.LegalStatus).HasMaxLength(4);
         e.Property(x => x.Placement).HasMaxLength(4);
@@ -32,16 +33,16 @@ internal sealed class PerformanceConfigurations :
     public void Configure(EntityTypeBuilder<CareReview> e)
     {
         e.ToTable(Prefix + "Reviews");
-        e.HasKey(r => new { r.YearStart, r.ChildId, r.ReviewDate });
-        e.Property(r => r.ChildId).HasMaxLength(20);
+        e.HasKey(r => new { r.YearStart, r.ChildKey, r.ReviewDate });
+        e.Property(r => r.ChildKey).HasMaxLength(ChildKeys.Length);
         e.Property(r => r.Code).HasMaxLength(3);
     }
 
     public void Configure(EntityTypeBuilder<IroAllocation> e)
     {
         e.ToTable(Prefix + "Allocations");
-        e.HasKey(a => new { a.YearStart, a.ChildId, a.From });
-        e.Property(a => a.ChildId).HasMaxLength(20);
+        e.HasKey(a => new { a.YearStart, a.ChildKey, a.From });
+        e.Property(a => a.ChildKey).HasMaxLength(ChildKeys.Length);
         e.Property(a => a.IroName).HasMaxLength(200);
     }
 

@@ -1,19 +1,22 @@
 namespace IroPortal.Performance.Models;
 
 // Rows of an imported return, kept per reporting year: an import for a year replaces that year's rows.
-// A child is the return's CHILD identifier, never a name.
+// A child is never a name, nor the return's CHILD identifier: only its keyed hash (ChildKeys), which links the same
+// child's rows within and across returns and cannot be turned back into the identifier without the council's key.
+// Only what the figures use is kept: the month of birth, not the date, and each review's "aged 4 or over".
 
 public sealed class CareChild
 {
     public int YearStart { get; set; }
-    public string ChildId { get; set; } = "";
-    public DateOnly DateOfBirth { get; set; }
+    public string ChildKey { get; set; } = "";
+    /// <summary>The first day of the month of birth: enough for age at 31 March, which is all a profile needs.</summary>
+    public DateOnly BirthMonth { get; set; }
 }
 
 public sealed class CareEpisode
 {
     public int YearStart { get; set; }
-    public string ChildId { get; set; } = "";
+    public string ChildKey { get; set; } = "";
     public DateOnly Start { get; set; }
     public DateOnly? End { get; set; }
     public string ReasonNewEpisode { get; set; } = "";
@@ -25,15 +28,17 @@ public sealed class CareEpisode
 public sealed class CareReview
 {
     public int YearStart { get; set; }
-    public string ChildId { get; set; } = "";
+    public string ChildKey { get; set; } = "";
     public DateOnly ReviewDate { get; set; }
     public string Code { get; set; } = "";
+    /// <summary>Worked out from the date of birth when the return was checked: participation is counted from age 4.</summary>
+    public bool AgedFourOrOver { get; set; }
 }
 
 public sealed class IroAllocation
 {
     public int YearStart { get; set; }
-    public string ChildId { get; set; } = "";
+    public string ChildKey { get; set; } = "";
     public DateOnly From { get; set; }
     public DateOnly? To { get; set; }
     public string IroName { get; set; } = "";

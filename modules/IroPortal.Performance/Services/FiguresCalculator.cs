@@ -29,39 +29,38 @@ public sealed class FiguresCalculator(ReviewTimeliness timeliness)
     {
         var from = ReportingYear.Start(year);
         var to = ReportingYear.End(year) < today ? ReportingYear.End(year) : today;
-        var periods = episodes.GroupBy(e => e.ChildId).ToDictionary(g => g.Key, g => CarePeriods.Of(g).ToList());
+        var periods = episodes.GroupBy(e => e.ChildKey).ToDictionary(g => g.Key, g => CarePeriods.Of(g).ToList());
         var allPeriods = periods.Values.SelectMany(p => p).ToList();
-        var born = children.ToDictionary(c => c.ChildId, c => c.DateOfBirth);
 
-        var timings = reviews.GroupBy(r => r.ChildId)
+        var timings = reviews.GroupBy(r => r.ChildKey)
             .SelectMany(g => timeliness.Assess(periods.GetValueOrDefault(g.Key) ?? [], g))
             .Where(t => t.Review.ReviewDate >= from && t.Review.ReviewDate <= to)
             .ToList();
         var assessed = timings.Where(t => t.Period is not null).ToList();
-        var olderReviews = timings.Where(t => born.TryGetValue(t.Review.ChildId, out var dob) && ReturnValidator.Age(dob, t.Review.ReviewDate) >= 4).ToList();
+        var olderReviews = timings.Where(t => t.Review.AgedFourOrOver).ToList();
         var participated = olderReviews.Count(t => Participating.Contains(t.Review.Code));
 
-        var byChild = allocations.GroupBy(a => a.ChildId).ToDictionary(g => g.Key, g => g.ToList());
+        var byChild = allocations.GroupBy(a => a.ChildKey).ToDictionary(g => g.Key, g => g.ToList());
         string? IroOn(string child, DateOnly day) =>
             byChild.GetValueOrDefault(child)?.Where(a => a.From <= day && (a.To is null || a.To >= day)).MaxBy(a => a.From)?.IroName;
         var days = to.DayNumber - from.DayNumber + 1;
         var iros = allocations.Select(a => a.IroName).Distinct().Order(StringComparer.OrdinalIgnoreCase).Select(iro =>
         {
             var mine = allocations.Where(a => a.IroName == iro).ToList();
-            var onEnd = mine.Count(a => a.From <= to && (a.To is null || a.To >= to) && (periods.GetValueOrDefault(a.ChildId)?.Any(p => p.LookedAfterOn(to)) ?? false));
+            var onEnd = mine.Count(a => a.From <= to && (a.To is null || a.To >= to) && (periods.GetValueOrDefault(a.ChildKey)?.Any(p => p.LookedAfterOn(to)) ?? false));
             // Each allocated day on which the child was looked after, within the year.
-            var childDays = mine.Sum(a => (periods.GetValueOrDefault(a.ChildId) ?? []).Sum(p => Overlap(Max(a.From, p.Start, from), Min(a.To, p.End is { } end ? end.AddDays(-1) : null, to))));
+            var childDays = mine.Sum(a => (periods.GetValueOrDefault(a.ChildKey) ?? []).Sum(p => Overlap(Max(a.From, p.Start, from), Min(a.To, p.End is { } end ? end.AddDays(-1) : null, to))));
             var average = days <= 0 ? 0 : Math.Round((double)childDays / days, 1);
-            var reviewed = assessed.Where(t => IroOn(t.Review.ChildId, t.Review.ReviewDate) == iro).ToList();
+            var reviewed = assessed.Where(t => IroOn(t.Review.ChildKey, t.Review.ReviewDate) == iro).ToList();
             return new IroFigures(iro, onEnd, average, average is >= CaseloadLow and <= CaseloadHigh, reviewed.Count, reviewed.Count(t => t.OnTime), Percent(reviewed.Count(t => t.OnTime), reviewed.Count));
         }).ToList();
 
         return new ReviewFigures(
             year, from, to, HasData: children.Count > 0, importedUtc,
-            LookedAfterAtStart: allPeriods.Where(p => p.LookedAfterOn(from)).Select(p => p.ChildId).Distinct().Count(),
-            LookedAfterAtEnd: allPeriods.Where(p => p.LookedAfterOn(to)).Select(p => p.ChildId).Distinct().Count(),
-            StartedCare: allPeriods.Where(p => p.Start >= from && p.Start <= to).Select(p => p.ChildId).Distinct().Count(),
-            LeftCare: allPeriods.Where(p => p.End is { } end && end >= from && end <= to).Select(p => p.ChildId).Distinct().Count(),
+            LookedAfterAtStart: allPeriods.Where(p => p.LookedAfterOn(from)).Select(p => p.ChildKey).Distinct().Count(),
+            LookedAfterAtEnd: allPeriods.Where(p => p.LookedAfterOn(to)).Select(p => p.ChildKey).Distinct().Count(),
+            StartedCare: allPeriods.Where(p => p.Start >= from && p.Start <= to).Select(p => p.ChildKey).Distinct().Count(),
+            LeftCare: allPeriods.Where(p => p.End is { } end && end >= from && end <= to).Select(p => p.ChildKey).Distinct().Count(),
             ReviewsHeld: timings.Count,
             ReviewsAssessed: assessed.Count,
             ReviewsOnTime: assessed.Count(t => t.OnTime),

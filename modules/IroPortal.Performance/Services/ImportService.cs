@@ -18,13 +18,13 @@ namespace IroPortal.Performance.Services;
 /// them in for the year in one short transaction: either all of a year's data lands or none of it does,
 /// also when the process is killed halfway (then only shadow rows are left, and the next import clears them).
 /// </summary>
-public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> limits, TimeProvider clock, ILogger<ImportService> logger)
+public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> limits, ChildKeys keys, TimeProvider clock, ILogger<ImportService> logger)
 {
     private const int BatchSize = 10_000;
     public static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromMinutes(2);
 
     public ParsedReturn Check(IReadOnlyList<SourceFile> files, int year) =>
-        ReturnValidator.Validate(files.SelectMany(f => TableReader.Read(f, limits.Value)).ToList(), year);
+        ReturnValidator.Validate(files.SelectMany(f => TableReader.Read(f, limits.Value)).ToList(), year, keys);
 
     public async Task<Guid> StageAsync(IReadOnlyList<SourceFile> files, int year, Guid userId, string userName, CancellationToken cancellationToken = default)
     {
@@ -82,14 +82,14 @@ public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> lim
                 progress?.Invoke(written, import.RowsTotal);
                 await TouchAsync(import, cancellationToken);
             }
-            await WriteAsync(connection, "Children", ["YearStart", "ChildId", "DateOfBirth"], parsed.Children,
-                (c, w) => w.Values(shadow, c.ChildId, c.DateOfBirth), Report, cancellationToken);
-            await WriteAsync(connection, "Episodes", ["YearStart", "ChildId", "Start", "End", "ReasonNewEpisode", "LegalStatus", "Placement", "ReasonEnded"], parsed.Episodes,
-                (e, w) => w.Values(shadow, e.ChildId, e.Start, e.End, e.ReasonNewEpisode, e.LegalStatus, e.Placement, e.ReasonEnded), Report, cancellationToken);
-            await WriteAsync(connection, "Reviews", ["YearStart", "ChildId", "ReviewDate", "Code"], parsed.Reviews,
-                (r, w) => w.Values(shadow, r.ChildId, r.ReviewDate, r.Code), Report, cancellationToken);
-            await WriteAsync(connection, "Allocations", ["YearStart", "ChildId", "From", "To", "IroName"], parsed.Allocations,
-                (a, w) => w.Values(shadow, a.ChildId, a.From, a.To, a.IroName), Report, cancellationToken);
+            await WriteAsync(connection, "Children", ["YearStart", "ChildKey", "BirthMonth"], parsed.Children,
+                (c, w) => w.Values(shadow, c.ChildKey, c.BirthMonth), Report, cancellationToken);
+            await WriteAsync(connection, "Episodes", ["YearStart", "ChildKey", "Start", "End", "ReasonNewEpisode", "LegalStatus", "Placement", "ReasonEnded"], parsed.Episodes,
+                (e, w) => w.Values(shadow, e.ChildKey, e.Start, e.End, e.ReasonNewEpisode, e.LegalStatus, e.Placement, e.ReasonEnded), Report, cancellationToken);
+            await WriteAsync(connection, "Reviews", ["YearStart", "ChildKey", "ReviewDate", "Code", "AgedFourOrOver"], parsed.Reviews,
+                (r, w) => w.Values(shadow, r.ChildKey, r.ReviewDate, r.Code, r.AgedFourOrOver), Report, cancellationToken);
+            await WriteAsync(connection, "Allocations", ["YearStart", "ChildKey", "From", "To", "IroName"], parsed.Allocations,
+                (a, w) => w.Values(shadow, a.ChildKey, a.From, a.To, a.IroName), Report, cancellationToken);
 
             // The swap: the year's old rows go and the new ones take their place, all at once.
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -226,6 +226,7 @@ public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> lim
                     {
                         case null: _copy.WriteNull(); break;
                         case int number: _copy.Write(number, NpgsqlDbType.Integer); break;
+                        case bool flag: _copy.Write(flag, NpgsqlDbType.Boolean); break;
                         case DateOnly date: _copy.Write(date, NpgsqlDbType.Date); break;
                         case string text: _copy.Write(text, NpgsqlDbType.Varchar); break;
                         default: throw new ArgumentException($"No bulk mapping for {values[i]!.GetType()}");

@@ -47,7 +47,8 @@ public static class ReturnValidator
 
     private static readonly HashSet<string> Codes = ["PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"];
 
-    public static ParsedReturn Validate(IReadOnlyList<RawTable> tables, int yearStart)
+    /// <param name="keys">Identifiers are checked as the return gives them, then stored only as their keyed hash.</param>
+    public static ParsedReturn Validate(IReadOnlyList<RawTable> tables, int yearStart, ChildKeys keys)
     {
         var problems = new List<ImportProblem>();
         var kinds = tables.Select(t => (Table: t, Kind: KindOf(t))).ToList();
@@ -72,12 +73,14 @@ public static class ReturnValidator
         var reviewsTable = One(TableKind.Reviews, true);
         var allocationTable = One(TableKind.Allocations, false);
 
-        var children = header is null ? [] : Header(header, yearStart, problems);
-        var byChild = children.ToDictionary(c => c.ChildId);
+        var born = new Dictionary<string, DateOnly>();
+        var children = header is null ? [] : Header(header, yearStart, born, problems);
+        var byChild = children.ToDictionary(c => c.ChildKey);
         var episodes = episodesTable is null ? [] : Episodes(episodesTable, yearStart, byChild, problems);
-        var periods = episodes.GroupBy(e => e.ChildId).ToDictionary(g => g.Key, g => CarePeriods.Of(g).ToList());
-        var reviews = reviewsTable is null ? [] : Reviews(reviewsTable, yearStart, byChild, periods, problems);
+        var periods = episodes.GroupBy(e => e.ChildKey).ToDictionary(g => g.Key, g => CarePeriods.Of(g).ToList());
+        var reviews = reviewsTable is null ? [] : Reviews(reviewsTable, yearStart, byChild, born, periods, problems);
         var allocations = allocationTable is null ? [] : Allocations(allocationTable, yearStart, byChild, problems);
+        HideIdentifiers(keys, children, episodes, reviews, allocations);
         return new ParsedReturn(yearStart, children, episodes, reviews, allocations, problems, read);
     }
 
@@ -173,7 +176,18 @@ public static class ReturnValidator
         return child;
     }
 
-    private static List<CareChild> Header(RawTable table, int year, List<ImportProblem> problems)
+    /// <summary>Until now each row's <c>ChildKey</c> held the identifier as given, so that problems could name it.</summary>
+    private static void HideIdentifiers(ChildKeys keys, List<CareChild> children, List<CareEpisode> episodes, List<CareReview> reviews, List<IroAllocation> allocations)
+    {
+        var hashed = new Dictionary<string, string>();
+        string Of(string identifier) => hashed.TryGetValue(identifier, out var key) ? key : hashed[identifier] = keys.Of(identifier);
+        foreach (var c in children) c.ChildKey = Of(c.ChildKey);
+        foreach (var e in episodes) e.ChildKey = Of(e.ChildKey);
+        foreach (var r in reviews) r.ChildKey = Of(r.ChildKey);
+        foreach (var a in allocations) a.ChildKey = Of(a.ChildKey);
+    }
+
+    private static List<CareChild> Header(RawTable table, int year, Dictionary<string, DateOnly> born, List<ImportProblem> problems)
     {
         var at = Positions(table, TableKind.Header, problems);
         if (at is null) return [];
@@ -189,7 +203,8 @@ public static class ReturnValidator
                 problems.Add(new(Severity.Error, "Child given twice", table.Source, row.Number, "CHILD", $"Child {child} is in the header table twice (rows {seen[child]} and {row.Number})."));
                 continue;
             }
-            children.Add(new CareChild { YearStart = year, ChildId = child, DateOfBirth = dob.Value });
+            born[child] = dob.Value;
+            children.Add(new CareChild { YearStart = year, ChildKey = child, BirthMonth = new DateOnly(dob.Value.Year, dob.Value.Month, 1) });
         }
         return children;
     }
@@ -221,14 +236,14 @@ public static class ReturnValidator
             }
             episodes.Add(new CareEpisode
             {
-                YearStart = year, ChildId = child, Start = start.Value, End = end,
+                YearStart = year, ChildKey = child, Start = start.Value, End = end,
                 ReasonNewEpisode = Cut(Text(row, at["RNE"]), 4), LegalStatus = Cut(Text(row, at["LS"]), 4), Placement = Cut(Text(row, at["PLACE"]), 4), ReasonEnded = Cut(Text(row, at["REC"]), 4),
             });
         }
         return episodes;
     }
 
-    private static List<CareReview> Reviews(RawTable table, int year, Dictionary<string, CareChild> children, Dictionary<string, List<CarePeriod>> periods, List<ImportProblem> problems)
+    private static List<CareReview> Reviews(RawTable table, int year, Dictionary<string, CareChild> children, Dictionary<string, DateOnly> birthDates, Dictionary<string, List<CarePeriod>> periods, List<ImportProblem> problems)
     {
         var at = Positions(table, TableKind.Reviews, problems);
         if (at is null) return [];
@@ -249,7 +264,7 @@ public static class ReturnValidator
                 problems.Add(new(Severity.Warning, "Duplicate review", table.Source, row.Number, null, $"The same review as row {seen[(child, date.Value)]} (child {child} on {date:dd/MM/yyyy}); it was counted once."));
                 continue;
             }
-            var born = children[child].DateOfBirth;
+            var born = birthDates[child];
             var age = Age(born, date.Value);
             if (code == "PN0" && age >= 4)
                 problems.Add(new(Severity.Warning, "PN0 for a child aged 4 or over", table.Source, row.Number, "REVIEW_CODE", $"PN0 is only for a child under 4, but child {child} was {age} on {date:dd/MM/yyyy}. The review is counted; its participation is not."));
@@ -263,7 +278,7 @@ public static class ReturnValidator
                 problems.Add(new(Severity.Warning, "Review while not in care", table.Source, row.Number, "REVIEW", $"The review on {date:dd/MM/yyyy} falls between child {child}'s periods of care. It is counted as held, not checked for timeliness."));
             if (date > yearEnd)
                 problems.Add(new(Severity.Warning, "Review after the year", table.Source, row.Number, "REVIEW", $"The review on {date:dd/MM/yyyy} is after the end of the year being imported ({yearEnd:dd/MM/yyyy}). It is kept but not counted in this year's figures."));
-            reviews.Add(new CareReview { YearStart = year, ChildId = child, ReviewDate = date.Value, Code = code });
+            reviews.Add(new CareReview { YearStart = year, ChildKey = child, ReviewDate = date.Value, Code = code, AgedFourOrOver = age >= 4 });
         }
         return reviews;
     }
@@ -294,7 +309,7 @@ public static class ReturnValidator
                 problems.Add(new(Severity.Warning, "Duplicate allocation", table.Source, row.Number, null, $"Child {child} already has an allocation from {from:dd/MM/yyyy} (row {seen[(child, from.Value)]}); this row was not imported."));
                 continue;
             }
-            allocations.Add(new IroAllocation { YearStart = year, ChildId = child, IroName = Cut(iro, 200), From = from.Value, To = to });
+            allocations.Add(new IroAllocation { YearStart = year, ChildKey = child, IroName = Cut(iro, 200), From = from.Value, To = to });
         }
         return allocations;
     }

@@ -4,7 +4,7 @@ using IroPortal.Performance.Models;
 namespace IroPortal.Performance.Services;
 
 /// <summary>A continuous period of care: episodes that follow one another without a gap.</summary>
-public sealed record CarePeriod(string ChildId, DateOnly Start, DateOnly? End)
+public sealed record CarePeriod(string ChildKey, DateOnly Start, DateOnly? End)
 {
     public bool Contains(DateOnly day) => day >= Start && (End is null || day <= End);
     public bool LookedAfterOn(DateOnly day) => day >= Start && (End is null || day < End);
@@ -25,7 +25,7 @@ public static class CarePeriods
             else
             {
                 if (current is not null) yield return current;
-                current = new CarePeriod(episode.ChildId, episode.Start, episode.End);
+                current = new CarePeriod(episode.ChildKey, episode.Start, episode.End);
             }
         }
         if (current is not null) yield return current;
