@@ -6,6 +6,7 @@ using IroPortal.Data.Seeding;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity.Permissions;
+using IroPortal.Modularity.PersonalData;
 using IroPortal.Modularity.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, ContributionPermissions>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddScoped<ContributionService>();
+        services.AddPersonalData<ContributionPersonalData>();
         services.AddScoped<IContributionSource, ContributionSource>();
         services.AddScoped<IPortalSeeder, ContributionsDemoSeeder>();
         services.AddReminderRule<RoundDeadlineReminders>();

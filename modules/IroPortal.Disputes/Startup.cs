@@ -5,6 +5,7 @@ using IroPortal.Disputes.Services;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity.Permissions;
+using IroPortal.Modularity.PersonalData;
 using IroPortal.Modularity.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, DisputePermissions>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddScoped<DisputeService>();
+        services.AddPersonalData<DisputePersonalData>();
         services.AddScoped<IFigureSource, DisputeFigures>();
         services.AddReminderRule<DisputeReminders>();
         services.AddScoped<IPortalSeeder, DisputeSeeder>();

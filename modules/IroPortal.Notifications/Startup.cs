@@ -1,6 +1,7 @@
 using IroPortal.Modularity;
 using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity.Permissions;
+using IroPortal.Modularity.PersonalData;
 using IroPortal.Modularity.Scheduling;
 using IroPortal.Notifications.Services;
 using Microsoft.AspNetCore.Routing;
@@ -15,6 +16,7 @@ public sealed class Startup : ModuleStartup
     {
         services.AddSingleton<IPermissionProvider, NotificationPermissions>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
+        services.AddPersonalData<NotificationPersonalData>();
         services.Configure<EmailOptions>(context.Configuration.GetSection("Email"));
         services.Configure<OutboxOptions>(context.Configuration.GetSection("Notifications:Outbox"));
         services.AddSingleton<IMailTransport, SmtpMailTransport>();

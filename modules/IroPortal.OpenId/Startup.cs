@@ -4,7 +4,6 @@ using IroPortal.Modularity.Api;
 using IroPortal.Modularity.Hosting;
 using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity.Permissions;
-using IroPortal.Modularity.Scheduling;
 using IroPortal.OpenId.Controllers;
 using IroPortal.OpenId.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -83,8 +82,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ApiClients>();
         services.AddScoped<CouncilSignIn>();
         services.AddScoped<IroPortal.Users.Contracts.IExternalSignInOption>(provider => provider.GetRequiredService<CouncilSignIn>());
-        services.AddScheduledWork<TokenPruning>(TokenPruning.Key, "Remove expired tokens",
-            "Removes the records of API tokens that expired or were revoked more than a day ago.", "15 4 * * *");
+        services.AddScoped<IroPortal.Modularity.PersonalData.IRetentionSource, TokenRetention>();
 
         services.AddSingleton<IPermissionProvider, OpenIdPermissions>();
         services.AddSingleton<INavigationProvider, AdminMenu>();

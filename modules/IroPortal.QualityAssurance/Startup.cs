@@ -2,6 +2,7 @@ using IroPortal.Data.Seeding;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity.Permissions;
+using IroPortal.Modularity.PersonalData;
 using IroPortal.Modularity.Scheduling;
 using IroPortal.QualityAssurance.Contracts;
 using IroPortal.QualityAssurance.Seed;
@@ -25,6 +26,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<QaExport>();
         services.AddScoped<IPortalSeeder, QaSeeder>();
         services.AddScoped<QaAccess>();
+        services.AddPersonalData<QaPersonalData>();
         services.AddSingleton(new ModuleStylesheet("/_content/IroPortal.QualityAssurance/qa.css"));
     }
 }

@@ -156,7 +156,7 @@ public sealed class ApiClientTests
     }
 
     [Fact]
-    public async Task Expired_tokens_are_pruned_by_the_scheduled_job()
+    public async Task Expired_tokens_are_removed_by_the_nightly_disposal_once_retention_is_confirmed()
     {
         await using var app = new PortalApp();
         var client = await app.RegisterApiClientAsync("BI reports", "figures.read");
@@ -165,10 +165,11 @@ public sealed class ApiClientTests
         // Two days on: the token expired long ago (OpenIddict's store compares with the real clock, so the record is aged instead).
         await app.InDatabase(db => db.Set<OpenIddictEntityFrameworkCoreToken>().ExecuteUpdateAsync(t => t
             .SetProperty(x => x.CreationDate, DateTime.UtcNow.AddDays(-2)).SetProperty(x => x.ExpirationDate, DateTime.UtcNow.AddDays(-2).AddMinutes(10))));
-        var job = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetServices<IroPortal.Modularity.Scheduling.ScheduledWork>(app.Services).Single(w => w.Key == "openid.prune-tokens");
+        var admin = await app.SignedInClient("admin@northmoor.example");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/retention/confirm", new() { ["version"] = "1" }, "/admin/retention")).StatusCode);
+        var job = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetServices<IroPortal.Modularity.Scheduling.ScheduledWork>(app.Services).Single(w => w.Key == "dataprotection.dispose");
         using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(app.Services);
-        var result = await ((IroPortal.Modularity.Scheduling.IScheduledWork)scope.ServiceProvider.GetService(job.WorkType)!).RunAsync(default);
-        Assert.Contains("Removed 1 expired", result);
+        await ((IroPortal.Modularity.Scheduling.IScheduledWork)scope.ServiceProvider.GetService(job.WorkType)!).RunAsync(default);
         Assert.Equal(0, await app.InDatabase(db => db.Set<OpenIddictEntityFrameworkCoreToken>().CountAsync()));
     }
 

@@ -1,3 +1,4 @@
+using IroPortal.Users.Contracts;
 using IroPortal.Disputes.Models;
 using IroPortal.Disputes.Services;
 using IroPortal.Modularity;
@@ -15,7 +16,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
 {
     private const string Conflict = "This escalation changed since you opened it (in another tab, perhaps). Nothing of yours was saved: here it is as it is now.";
 
-    [RequirePermission(DisputePermissions.ViewAll), HttpGet("/disputes")]
+    [RequirePermission(DisputePermissions.ViewAll), HttpGet("/disputes"), AuditsChildData("Dispute records")]
     public async Task<IActionResult> Index(int? year)
     {
         var current = ReportingYear.Containing(disputes.Today);
@@ -25,7 +26,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
         return View(new DashboardPage(chosen, current, escalations, DisputeStatistics.Of(escalations, stages, disputes.Today, disputes.WorkingDays), disputes.Today));
     }
 
-    [RequirePermission(DisputePermissions.Record), HttpGet("/disputes/mine")]
+    [RequirePermission(DisputePermissions.Record), HttpGet("/disputes/mine"), AuditsChildData("Dispute records")]
     public async Task<IActionResult> Mine() => View(new MinePage(await disputes.ListAsync(iroId: User.UserId() ?? Guid.Empty), disputes.Today));
 
     [RequirePermission(DisputePermissions.Record), HttpGet("/disputes/new")]
@@ -52,7 +53,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
         return Redirect($"/disputes/{escalation.Id}");
     }
 
-    [RequirePermission(DisputePermissions.Record, DisputePermissions.ViewAll), HttpGet("/disputes/{id:guid}")]
+    [RequirePermission(DisputePermissions.Record, DisputePermissions.ViewAll), HttpGet("/disputes/{id:guid}"), AuditsChildData("Dispute record")]
     public async Task<IActionResult> Escalation(Guid id)
     {
         if (await disputes.FindAsync(id) is not { } escalation) return NotFound();

@@ -55,7 +55,7 @@ public sealed class AuditsController(PortalDbContext db, IStaffDirectory staff, 
         return RedirectToAction(nameof(Details), new { id = audit.Id });
     }
 
-    [RequirePermission(QaPermissions.Manage, QaPermissions.ViewOwn), HttpGet("/qa/audits/{id:guid}")]
+    [RequirePermission(QaPermissions.Manage, QaPermissions.ViewOwn), HttpGet("/qa/audits/{id:guid}"), AuditsChildData("Case-file audit")]
     public async Task<IActionResult> Details(Guid id)
     {
         var audit = await db.Set<CaseFileAudit>().AsNoTracking().Include(a => a.Answers).SingleOrDefaultAsync(a => a.Id == id);

@@ -1,3 +1,4 @@
+using IroPortal.Users.Contracts;
 using IroPortal.Data;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
@@ -23,14 +24,14 @@ public sealed class BoardController(PortalDbContext db, ComplianceService compli
     [HttpGet("/qa/figures")]
     public async Task<IActionResult> Figures(int? year) => View(await figures.ForYearAsync(SafeYear(year)));
 
-    [HttpGet("/qa/export")]
+    [HttpGet("/qa/export"), AuditsChildData("Quality-assurance workbook")]
     public async Task<IActionResult> Export(int? year)
     {
         var chosen = SafeYear(year);
         return File(await export.WorkbookAsync(chosen), Workbook.ContentType, $"quality-assurance-{chosen}-{chosen + 1}.xlsx");
     }
 
-    [HttpGet("/qa/iros/{id:guid}")]
+    [HttpGet("/qa/iros/{id:guid}"), AuditsChildData("An IRO's quality-assurance records")]
     public async Task<IActionResult> Iro(Guid id, int? year)
     {
         var page = await IroPage.LoadAsync(db, compliance, id, SafeYear(year), includeDrafts: true);

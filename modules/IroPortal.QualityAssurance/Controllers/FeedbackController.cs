@@ -14,7 +14,7 @@ namespace IroPortal.QualityAssurance.Controllers;
 [Area("QualityAssurance")]
 public sealed class FeedbackController(PortalDbContext db, IStaffDirectory staff, QaAccess access, Reminders.FeedbackReminderLinks reminderLinks, TimeProvider clock) : Controller
 {
-    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/feedback")]
+    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/feedback"), AuditsChildData("Feedback answers")]
     public async Task<IActionResult> Index()
     {
         var responses = await db.Set<FeedbackResponse>().AsNoTracking().OrderByDescending(r => r.ReceivedOn).Take(100).ToListAsync();
@@ -56,7 +56,7 @@ public sealed class FeedbackController(PortalDbContext db, IStaffDirectory staff
         return View("LinkCreated", new LinkCreatedPage(request, link, form.Iros.Single(i => i.Id == request.IroId).DisplayName));
     }
 
-    [RequirePermission(QaPermissions.Manage, QaPermissions.ViewOwn), HttpGet("/qa/feedback/{id:guid}")]
+    [RequirePermission(QaPermissions.Manage, QaPermissions.ViewOwn), HttpGet("/qa/feedback/{id:guid}"), AuditsChildData("Feedback answers")]
     public async Task<IActionResult> Details(Guid id)
     {
         var response = await db.Set<FeedbackResponse>().AsNoTracking().Include(r => r.Answers).SingleOrDefaultAsync(r => r.Id == id);

@@ -1,3 +1,4 @@
+using IroPortal.Users.Contracts;
 using IroPortal.Data;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
@@ -11,7 +12,7 @@ namespace IroPortal.QualityAssurance.Controllers;
 [RequirePermission(QaPermissions.ViewOwn)]
 public sealed class MineController(PortalDbContext db, ComplianceService compliance) : Controller
 {
-    [HttpGet("/qa/mine")]
+    [HttpGet("/qa/mine"), AuditsChildData("My quality-assurance records")]
     public async Task<IActionResult> Index()
     {
         var page = await IroPage.LoadAsync(db, compliance, User.UserId()!.Value, ReportingYear.Containing(compliance.Today), includeDrafts: false);

@@ -18,7 +18,7 @@ public sealed class ObservationsController(PortalDbContext db, IStaffDirectory s
 {
     private DateOnly Today => UkTime.Today(clock);
 
-    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/records")]
+    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/records"), AuditsChildData("Quality-assurance records")]
     public async Task<IActionResult> Records()
     {
         var iros = (await staff.InRoleAsync(PortalRoles.Iro)).ToDictionary(i => i.Id, i => i.DisplayName);
@@ -56,7 +56,7 @@ public sealed class ObservationsController(PortalDbContext db, IStaffDirectory s
         return RedirectToAction(nameof(Details), new { id = observation.Id });
     }
 
-    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/observations/{id:guid}/edit")]
+    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/observations/{id:guid}/edit"), AuditsChildData("Observation of practice")]
     public async Task<IActionResult> Edit(Guid id)
     {
         var observation = await Load(id);
@@ -134,7 +134,7 @@ public sealed class ObservationsController(PortalDbContext db, IStaffDirectory s
             });
     }
 
-    [RequirePermission(QaPermissions.Manage, QaPermissions.ViewOwn), HttpGet("/qa/observations/{id:guid}")]
+    [RequirePermission(QaPermissions.Manage, QaPermissions.ViewOwn), HttpGet("/qa/observations/{id:guid}"), AuditsChildData("Observation of practice")]
     public async Task<IActionResult> Details(Guid id)
     {
         var observation = await Load(id);

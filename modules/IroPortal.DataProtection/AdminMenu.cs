@@ -1,0 +1,13 @@
+using IroPortal.Modularity.Navigation;
+
+namespace IroPortal.DataProtection;
+
+public sealed class AdminMenu : INavigationProvider
+{
+    public IEnumerable<MenuItem> GetMenuItems() =>
+    [
+        new("Administration", "Retention and disposal", "/admin/retention", DataProtectionPermissions.ManageRetention, "How long each kind of record is kept, and what the disposal job removes.", 60),
+        new("Administration", "Find personal data", "/admin/personal-data", DataProtectionPermissions.FindPersonalData, "Every record that mentions a case, a child or a person: export it for a subject access request, or erase it.", 61),
+        new("Administration", "Privacy notices and accessibility", "/admin/statements", DataProtectionPermissions.EditStatements, "The words of the privacy notices on feedback forms and of the accessibility statement.", 62),
+    ];
+}

@@ -1,0 +1,26 @@
+using IroPortal.DataProtection.Services;
+using IroPortal.Modularity.Permissions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IroPortal.DataProtection.Controllers;
+
+/// <summary>Pages for everyone, linked from every footer: the accessibility statement, the cookies, the privacy notices.</summary>
+[Area("DataProtection")]
+[Public]
+public sealed class PublicPagesController(Statements statements) : Controller
+{
+    [HttpGet("/accessibility")]
+    public async Task<IActionResult> Accessibility() => View("Statement", await statements.ReadAsync(Statements.Accessibility));
+
+    [HttpGet("/privacy/feedback")]
+    public async Task<IActionResult> FeedbackNotice() => View("Statement", await statements.ReadAsync(Statements.AdultsNotice));
+
+    [HttpGet("/privacy/children")]
+    public async Task<IActionResult> ChildrenNotice() => View("Statement", await statements.ReadAsync(Statements.ChildrenNotice));
+
+    [HttpGet("/privacy")]
+    public IActionResult Privacy() => View();
+
+    [HttpGet("/cookies")]
+    public IActionResult Cookies() => View();
+}

@@ -1,0 +1,49 @@
+using IroPortal.DataProtection.Services;
+using IroPortal.Modularity.Permissions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IroPortal.DataProtection.Controllers;
+
+/// <summary>The administrator words the privacy notices and the accessibility statement.</summary>
+[Area("DataProtection")]
+[Route("admin/statements")]
+[RequirePermission(DataProtectionPermissions.EditStatements)]
+public sealed class StatementsController(Statements statements) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index()
+    {
+        var all = new List<StatementText>();
+        foreach (var kind in Statements.All) all.Add(await statements.ForEditingAsync(kind));
+        return View(all);
+    }
+
+    [HttpGet("{key}")]
+    public async Task<IActionResult> Edit(string key) =>
+        Statements.Find(key) is { } kind ? View(new StatementEditPage(await statements.ForEditingAsync(kind), null)) : NotFound();
+
+    [HttpPost("{key}")]
+    public async Task<IActionResult> Edit(string key, string? text, bool useDefault = false)
+    {
+        if (Statements.Find(key) is not { } kind) return NotFound();
+        text = useDefault ? "" : text ?? "";
+        if (text.Length > Statements.LongestText)
+        {
+            ModelState.AddModelError("text", $"The words must be {Statements.LongestText:N0} characters or fewer; these are {text.Length:N0}");
+            return View(new StatementEditPage(await statements.ForEditingAsync(kind), text));
+        }
+        if (!useDefault && string.IsNullOrWhiteSpace(text))
+        {
+            ModelState.AddModelError("text", "Enter the words, or choose to use the portal's default");
+            return View(new StatementEditPage(await statements.ForEditingAsync(kind), text));
+        }
+        await statements.SaveAsync(kind, text, User.Identity!.Name!);
+        TempData["Saved"] = useDefault ? $"{kind.Title}: back to the portal's default." : $"{kind.Title}: saved.";
+        return RedirectToAction(nameof(Index));
+    }
+}
+
+public sealed record StatementEditPage(StatementText Current, string? Typed)
+{
+    public string Text => Typed ?? Current.Text;
+}
