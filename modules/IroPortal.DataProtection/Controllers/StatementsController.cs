@@ -37,6 +37,11 @@ public sealed class StatementsController(Statements statements) : Controller
             ModelState.AddModelError("text", "Enter the words, or choose to use the portal's default");
             return View(new StatementEditPage(await statements.ForEditingAsync(kind), text));
         }
+        if (Statements.WhatIdentifies(text) is { Count: > 0 } found)
+        {
+            ModelState.AddModelError("text", $"Anyone can read this page, so it must not identify a child. Take out {string.Join(", ", found)}");
+            return View(new StatementEditPage(await statements.ForEditingAsync(kind), text));
+        }
         await statements.SaveAsync(kind, text, User.Identity!.Name!);
         TempData["Saved"] = useDefault ? $"{kind.Title}: back to the portal's default." : $"{kind.Title}: saved.";
         return RedirectToAction(nameof(Index));

@@ -37,6 +37,15 @@ public sealed class Statements(PortalDbContext db, RetentionService retention, I
 
     public static StatementKind? Find(string key) => All.FirstOrDefault(k => k.Key == key);
 
+    // Never in anything the public reads. Dates, postcodes and email addresses are left alone: a statement has its
+    // own dates, and the council's address and inboxes belong in a privacy notice.
+    private static readonly HashSet<string> NeverPublished =
+        [IdentifyingText.NhsKind, IdentifyingText.UpnKind, IdentifyingText.NinoKind, IdentifyingText.CaseReferenceKind];
+
+    /// <summary>What in the words would identify a child, as "a case reference (NM-123456)"; none when there is nothing.</summary>
+    public static IReadOnlyList<string> WhatIdentifies(string text) =>
+        IdentifyingText.Find(text).Where(f => NeverPublished.Contains(f.Kind)).Select(f => $"{f.Kind} ({f.Text})").Distinct().ToList();
+
     /// <summary>The words as they are read: placeholders filled in.</summary>
     public async Task<StatementText> ReadAsync(StatementKind kind, CancellationToken cancellationToken = default)
     {
