@@ -41,4 +41,19 @@ public sealed class AuditTests
 
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/admin/audit/audit-trail.csv")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_change_to_a_modules_records_is_audited_and_a_form_sent_back_with_errors_is_not()
+    {
+        await using var app = new PortalApp();
+        var manager = await app.SignedInClient("manager@northmoor.example");
+        var iro = (await app.InScope<IroPortal.Users.Contracts.IStaffDirectory, IReadOnlyList<IroPortal.Users.Contracts.StaffMember>>(s => s.InRoleAsync(IroPortal.Modularity.Permissions.PortalRoles.Iro))).First();
+        var wrong = await manager.PostFormAsync("/qa/feedback/links/new", new Dictionary<string, string> { ["RespondentType"] = "ParentCarerFeedback", ["IroId"] = iro.Id.ToString(), ["RespondentEmail"] = "not an email" });
+        Assert.Contains("Enter an email address", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()));
+        Assert.False(await app.InDatabase(db => db.Set<AuditEvent>().AnyAsync(e => e.EventType == "Record changed")));
+
+        await manager.PostFormAsync("/qa/feedback/links/new", new Dictionary<string, string> { ["RespondentType"] = "ChildFeedback", ["IroId"] = iro.Id.ToString() });
+        var change = Assert.Single(await app.InDatabase(db => db.Set<AuditEvent>().Where(e => e.EventType == "Record changed").ToListAsync()));
+        Assert.Equal(("manager@northmoor.example", "Feedback link made: POST /qa/feedback/links/new"), (change.ActorName, change.Detail));
+    }
 }

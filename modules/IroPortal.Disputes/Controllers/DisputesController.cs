@@ -32,7 +32,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
     [RequirePermission(DisputePermissions.Record), HttpGet("/disputes/new")]
     public async Task<IActionResult> New() => View(new NewPage(new NewForm { RaisedOn = DateParts.From(disputes.Today) }, await StageChoicesAsync(), null));
 
-    [RequirePermission(DisputePermissions.Record), HttpPost("/disputes/new")]
+    [RequirePermission(DisputePermissions.Record), HttpPost("/disputes/new"), AuditsChange("Dispute recorded")]
     public async Task<IActionResult> New([Bind(Prefix = "Form")] NewForm form)
     {
         var reference = (form.CaseReference ?? "").Trim();
@@ -74,7 +74,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
             [new SelectListItem("Choose the stage", ""), .. next.Select(s => new SelectListItem(StageLabel(s), s.Id.ToString()))]));
     }
 
-    [RequirePermission(DisputePermissions.Record), HttpPost("/disputes/{id:guid}/response")]
+    [RequirePermission(DisputePermissions.Record), HttpPost("/disputes/{id:guid}/response"), AuditsChange("Dispute response recorded")]
     public async Task<IActionResult> Response(Guid id, [Bind(Prefix = "Response")] ResponseForm form)
     {
         if (await OwnEscalationAsync(id) is not { } escalation) return NotFound();
@@ -91,7 +91,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
         return Redirect($"/disputes/{id}");
     }
 
-    [RequirePermission(DisputePermissions.Record), HttpPost("/disputes/{id:guid}/escalate")]
+    [RequirePermission(DisputePermissions.Record), HttpPost("/disputes/{id:guid}/escalate"), AuditsChange("Dispute escalated")]
     public async Task<IActionResult> Escalate(Guid id, [Bind(Prefix = "Escalate")] EscalateForm form)
     {
         if (await OwnEscalationAsync(id) is not { } escalation) return NotFound();
@@ -104,7 +104,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
         return Redirect($"/disputes/{id}");
     }
 
-    [RequirePermission(DisputePermissions.Record), HttpPost("/disputes/{id:guid}/close")]
+    [RequirePermission(DisputePermissions.Record), HttpPost("/disputes/{id:guid}/close"), AuditsChange("Dispute closed")]
     public async Task<IActionResult> Close(Guid id, [Bind(Prefix = "Close")] CloseForm form)
     {
         if (await OwnEscalationAsync(id) is not { } escalation) return NotFound();
@@ -124,7 +124,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
     public async Task<IActionResult> Stages() =>
         View(new StagesPage((await disputes.StagesAsync()).Select(s => new StageForm { Id = s.Id, Kind = s.Kind, Name = s.Name, Days = s.WorkingDays?.ToString() }).ToList()));
 
-    [RequirePermission(DisputePermissions.Configure), HttpPost("/disputes/stages")]
+    [RequirePermission(DisputePermissions.Configure), HttpPost("/disputes/stages"), AuditsChange("Dispute stages changed")]
     public async Task<IActionResult> Stages([Bind(Prefix = "Stages")] List<StageForm> stages, string? add)
     {
         var existing = await disputes.StagesAsync();

@@ -1,3 +1,4 @@
+using IroPortal.Users.Contracts;
 using Hangfire;
 using IroPortal.Data;
 using IroPortal.Modularity;
@@ -62,7 +63,7 @@ public sealed class JobsController(ScheduleBook book, JobStorage storage, JobCat
         return outcome is null ? NotFound() : Json(outcome);
     }
 
-    [HttpPost("/admin/jobs/{key}/run")]
+    [HttpPost("/admin/jobs/{key}/run"), AuditsChange("Job run by hand")]
     public IActionResult RunNow(string key)
     {
         if (catalog.Find(key) is not { } job) return NotFound();
@@ -74,7 +75,7 @@ public sealed class JobsController(ScheduleBook book, JobStorage storage, JobCat
         return Redirect($"/admin/jobs/{key}?run={Uri.EscapeDataString(book.Trigger(key))}");
     }
 
-    [HttpPost("/admin/jobs/{key}/pause")]
+    [HttpPost("/admin/jobs/{key}/pause"), AuditsChange("Job paused")]
     public async Task<IActionResult> Pause(string key)
     {
         if (catalog.Find(key) is not { } job) return NotFound();
@@ -83,7 +84,7 @@ public sealed class JobsController(ScheduleBook book, JobStorage storage, JobCat
         return Redirect("/admin/jobs");
     }
 
-    [HttpPost("/admin/jobs/{key}/resume")]
+    [HttpPost("/admin/jobs/{key}/resume"), AuditsChange("Job resumed")]
     public async Task<IActionResult> Resume(string key)
     {
         if (catalog.Find(key) is not { } job) return NotFound();
@@ -92,7 +93,7 @@ public sealed class JobsController(ScheduleBook book, JobStorage storage, JobCat
         return Redirect("/admin/jobs");
     }
 
-    [HttpPost("/admin/outbox/{id:guid}/retry")]
+    [HttpPost("/admin/outbox/{id:guid}/retry"), AuditsChange("Email sent again")]
     public async Task<IActionResult> Retry(Guid id)
     {
         if (!await outbox.RetryAsync(id)) return NotFound();

@@ -1,3 +1,4 @@
+using IroPortal.Users.Contracts;
 using IroPortal.Data;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Forms;
@@ -34,7 +35,7 @@ public sealed class RemindersController(IEnumerable<IReminderRule> rules, RuleSe
         return View(new RuleForm(rule, current.Enabled, current.Values.ToDictionary(v => v.Key, v => v.Value.ToString()), new Dictionary<string, string>()));
     }
 
-    [RequirePermission(NotificationPermissions.ManageReminders), HttpPost("/reminders/rules/{key}")]
+    [RequirePermission(NotificationPermissions.ManageReminders), HttpPost("/reminders/rules/{key}"), AuditsChange("Reminder rule changed")]
     public async Task<IActionResult> Edit(string key, bool enabled, [FromForm] Dictionary<string, string> values)
     {
         if (Find(key) is not { } rule) return NotFound();
@@ -58,7 +59,7 @@ public sealed class RemindersController(IEnumerable<IReminderRule> rules, RuleSe
     [RequirePermission(NotificationPermissions.ManageReminders), HttpGet("/reminders/timetable")]
     public async Task<IActionResult> Timetable() => View(await TimetablePage(MilestoneForm.Blank(), BoardMeetingForm.Blank()));
 
-    [RequirePermission(NotificationPermissions.ManageReminders), HttpPost("/reminders/timetable")]
+    [RequirePermission(NotificationPermissions.ManageReminders), HttpPost("/reminders/timetable"), AuditsChange("Timetable changed")]
     public async Task<IActionResult> AddMilestone([Bind(Prefix = "Milestone")] MilestoneForm form)
     {
         ModelState.Clear();
@@ -79,7 +80,7 @@ public sealed class RemindersController(IEnumerable<IReminderRule> rules, RuleSe
     }
 
     /// <summary>The board meeting and, counted back in working days, when the papers are due to the board clerk.</summary>
-    [RequirePermission(NotificationPermissions.ManageReminders), HttpPost("/reminders/timetable/board-meeting")]
+    [RequirePermission(NotificationPermissions.ManageReminders), HttpPost("/reminders/timetable/board-meeting"), AuditsChange("Board meeting added to the timetable")]
     public async Task<IActionResult> AddBoardMeeting([Bind(Prefix = "Board")] BoardMeetingForm form)
     {
         ModelState.Clear();
@@ -103,7 +104,7 @@ public sealed class RemindersController(IEnumerable<IReminderRule> rules, RuleSe
         return Redirect("/reminders/timetable");
     }
 
-    [RequirePermission(NotificationPermissions.ManageReminders), HttpPost("/reminders/timetable/{id:guid}/remove")]
+    [RequirePermission(NotificationPermissions.ManageReminders), HttpPost("/reminders/timetable/{id:guid}/remove"), AuditsChange("Timetable date removed")]
     public async Task<IActionResult> RemoveMilestone(Guid id)
     {
         var milestone = await db.Set<Milestone>().SingleOrDefaultAsync(m => m.Id == id);

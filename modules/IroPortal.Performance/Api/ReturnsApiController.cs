@@ -1,3 +1,4 @@
+using IroPortal.Users.Contracts;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -28,7 +29,7 @@ public sealed class ReturnsApiController(PortalDbContext db, ImportService impor
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    [HttpPost("returns/{year:int}"), RequireScope(PerformanceScopes.ReturnsWrite)]
+    [HttpPost("returns/{year:int}"), RequireScope(PerformanceScopes.ReturnsWrite), AuditsChange("Return sent through the API")]
     [RequestSizeLimit(300L * 1024 * 1024), RequestFormLimits(MultipartBodyLengthLimit = 300L * 1024 * 1024)]
     [EndpointSummary("Push a year's SSDA903 return and IRO allocation list")]
     [EndpointDescription("multipart/form-data with the files as the manager would upload them (header.csv, episodes.csv, reviews.csv or one .xlsx workbook, and the IRO allocation list), " +

@@ -48,7 +48,7 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
     [RequirePermission(PerformancePermissions.Import), HttpGet("/performance/import")]
     public IActionResult Upload() => View(new UploadPage(CurrentYear - 1, CurrentYear));
 
-    [RequirePermission(PerformancePermissions.Import), HttpPost("/performance/import")]
+    [RequirePermission(PerformancePermissions.Import), HttpPost("/performance/import"), AuditsChange("Return uploaded for checking")]
     [RequestSizeLimit(300L * 1024 * 1024), RequestFormLimits(MultipartBodyLengthLimit = 300L * 1024 * 1024)]
     public async Task<IActionResult> Upload(int? year, List<IFormFile> files)
     {
@@ -106,7 +106,7 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
         return File(workbook.ToBytes(), Workbook.ContentType, $"import-check-{staged.YearStart}.xlsx");
     }
 
-    [RequirePermission(PerformancePermissions.Import), HttpPost("/performance/import/{id:guid}/confirm")]
+    [RequirePermission(PerformancePermissions.Import), HttpPost("/performance/import/{id:guid}/confirm"), AuditsChange("Return imported")]
     public async Task<IActionResult> Confirm(Guid id)
     {
         var staged = await imports.StagedAsync(id);

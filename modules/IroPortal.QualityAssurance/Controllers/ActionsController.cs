@@ -22,7 +22,7 @@ public sealed class ActionsController(PortalDbContext db, IStaffDirectory staff,
         return View(new ActionsPage(actions, iros, UkTime.Today(clock)));
     }
 
-    [RequirePermission(QaPermissions.Manage, QaPermissions.ViewOwn), HttpPost("/qa/actions/{id:guid}/complete")]
+    [RequirePermission(QaPermissions.Manage, QaPermissions.ViewOwn), HttpPost("/qa/actions/{id:guid}/complete"), AuditsChange("QA action completed")]
     public async Task<IActionResult> Complete(Guid id, CompleteActionForm form, string? returnTo)
     {
         var action = await db.Set<QaAction>().SingleOrDefaultAsync(a => a.Id == id);

@@ -25,7 +25,7 @@ public sealed class AuditsController(PortalDbContext db, IStaffDirectory staff, 
         return View(form);
     }
 
-    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/audits/new")]
+    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/audits/new"), AuditsChange("Case-file audit recorded")]
     public async Task<IActionResult> Create(AuditForm form)
     {
         form.Iros = await staff.InRoleAsync(PortalRoles.Iro);
@@ -76,7 +76,7 @@ public sealed class AuditsController(PortalDbContext db, IStaffDirectory staff, 
     }
 
     /// <summary>Saves the questions as a new version; audits already done keep the wording they were answered against.</summary>
-    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/audit-questions")]
+    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/audit-questions"), AuditsChange("Audit questions changed")]
     public async Task<IActionResult> Questions([Bind(Prefix = "Form")] QuestionSetForm form)
     {
         var current = await CurrentSet();

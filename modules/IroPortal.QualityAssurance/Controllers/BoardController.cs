@@ -41,7 +41,7 @@ public sealed class BoardController(PortalDbContext db, ComplianceService compli
     [HttpGet("/qa/standards")]
     public async Task<IActionResult> Standards() => View(await StandardsPage());
 
-    [HttpPost("/qa/standards")]
+    [HttpPost("/qa/standards"), AuditsChange("QA standards changed")]
     public async Task<IActionResult> Standards(StandardsForm form)
     {
         var today = UkTime.Today(clock);

@@ -26,7 +26,7 @@ public sealed class FeedbackController(PortalDbContext db, IStaffDirectory staff
     [RequirePermission(QaPermissions.RequestFeedback), HttpGet("/qa/feedback/links/new")]
     public async Task<IActionResult> CreateLink() => View(new FeedbackLinkForm { Iros = await IrosFor(), IroId = await OwnIroId() });
 
-    [RequirePermission(QaPermissions.RequestFeedback), HttpPost("/qa/feedback/links/new")]
+    [RequirePermission(QaPermissions.RequestFeedback), HttpPost("/qa/feedback/links/new"), AuditsChange("Feedback link made")]
     public async Task<IActionResult> CreateLink(FeedbackLinkForm form)
     {
         form.Iros = await IrosFor();
@@ -69,7 +69,7 @@ public sealed class FeedbackController(PortalDbContext db, IStaffDirectory staff
     public async Task<IActionResult> Received(QaActivity? type) =>
         View(new ReceivedFeedbackForm { RespondentType = type is { } t && t.IsFeedback() ? t : null, Iros = await staff.InRoleAsync(PortalRoles.Iro) });
 
-    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/feedback/received")]
+    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/feedback/received"), AuditsChange("Feedback entered")]
     public async Task<IActionResult> Received(ReceivedFeedbackForm form)
     {
         form.Iros = await staff.InRoleAsync(PortalRoles.Iro);

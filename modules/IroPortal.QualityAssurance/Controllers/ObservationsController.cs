@@ -35,7 +35,7 @@ public sealed class ObservationsController(PortalDbContext db, IStaffDirectory s
         return View(form);
     }
 
-    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/observations/new")]
+    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/observations/new"), AuditsChange("Observation recorded")]
     public async Task<IActionResult> Create(ObservationForm form)
     {
         form.Iros = await Iros();
@@ -76,7 +76,7 @@ public sealed class ObservationsController(PortalDbContext db, IStaffDirectory s
         return View(form);
     }
 
-    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/observations/{id:guid}/edit")]
+    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/observations/{id:guid}/edit"), AuditsChange("Observation changed")]
     public async Task<IActionResult> Edit(Guid id, ObservationForm form, Guid version)
     {
         var observation = await Load(id, tracked: true);
@@ -146,7 +146,7 @@ public sealed class ObservationsController(PortalDbContext db, IStaffDirectory s
         return View(new ObservationPage(observation, iro?.DisplayName ?? "Former IRO", actions, manager, observation.IroId == User.UserId()));
     }
 
-    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/observations/{id:guid}/share")]
+    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/observations/{id:guid}/share"), AuditsChange("Observation shared with the IRO")]
     public async Task<IActionResult> Share(Guid id)
     {
         var observation = await Load(id, tracked: true);
@@ -161,7 +161,7 @@ public sealed class ObservationsController(PortalDbContext db, IStaffDirectory s
     }
 
     /// <summary>The IRO's own reflection on the observation, which acknowledges it.</summary>
-    [RequirePermission(QaPermissions.ViewOwn), HttpPost("/qa/observations/{id:guid}/reflection")]
+    [RequirePermission(QaPermissions.ViewOwn), HttpPost("/qa/observations/{id:guid}/reflection"), AuditsChange("IRO reflection on an observation")]
     public async Task<IActionResult> Reflect(Guid id, ReflectionForm form)
     {
         var observation = await Load(id, tracked: true);
@@ -187,7 +187,7 @@ public sealed class ObservationsController(PortalDbContext db, IStaffDirectory s
         return RedirectToAction(nameof(Details), new { id });
     }
 
-    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/observations/{id:guid}/sign-off")]
+    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/observations/{id:guid}/sign-off"), AuditsChange("Observation signed off")]
     public async Task<IActionResult> SignOff(Guid id)
     {
         var observation = await Load(id, tracked: true);

@@ -44,6 +44,7 @@ public static class AuditEventTypes
     public const string CouncilAccountLinked = "Council account linked";
     public const string ChildDataRead = "Child-level data read";
     public const string ChildDataDownloaded = "Child-level data downloaded";
+    public const string RecordChanged = "Record changed";
 }
 
 /// <summary>Someone the council's identity provider has just vouched for.</summary>

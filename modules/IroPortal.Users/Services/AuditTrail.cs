@@ -24,7 +24,7 @@ internal sealed class AuditTrail(IServiceScopeFactory scopes, IHttpContextAccess
             OccurredUtc = clock.GetUtcNow().UtcDateTime,
             EventType = eventType,
             ActorUserId = user?.UserId(),
-            ActorName = Truncate(user?.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "" : "", 256),
+            ActorName = Truncate(ActorOf(user), 256),
             SubjectUserId = subjectUserId,
             SubjectName = Truncate(subjectName ?? "", 256),
             Detail = Truncate(detail, 2000),
@@ -34,6 +34,14 @@ internal sealed class AuditTrail(IServiceScopeFactory scopes, IHttpContextAccess
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    /// <summary>A signed-in person's name, or the council system that holds an API token.</summary>
+    private static string ActorOf(System.Security.Claims.ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true) return "";
+        if (user.Identity.Name is { Length: > 0 } name) return name;
+        return (user.FindFirst("client_id") ?? user.FindFirst("sub")) is { } client ? $"API client {client.Value}" : "";
+    }
 }
 
 /// <summary>The audit trail is append-only: any attempt to change or delete an entry fails the save.</summary>
@@ -56,4 +64,5 @@ internal sealed class AuditTrailGuard : SaveChangesInterceptor
         if (context?.ChangeTracker.Entries<AuditEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted) == true)
             throw new InvalidOperationException("The audit trail cannot be changed or deleted.");
     }
+
 }
