@@ -11,7 +11,7 @@ namespace IroPortal.Performance.Services;
 /// gives its rows a new random key: they no longer lead back to the child, and every figure counts them as before.</summary>
 internal sealed class ReviewDataPersonalData(PortalDbContext db, ChildKeys keys) : IRetentionSource, IPersonalDataSource
 {
-    private const string Rows = "performance.review-rows", Kind = "Imported review data";
+    private const string Rows = "performance.review-rows", Staged = "performance.staged-uploads", Kind = "Imported review data";
 
     public string Name => "Review data";
 
@@ -20,13 +20,30 @@ internal sealed class ReviewDataPersonalData(PortalDbContext db, ChildKeys keys)
         new(Rows, "Imported review data", "Each child's episodes of care, reviews and IRO allocations from the SSDA903 return, under a keyed hash of the child's identifier, with the month of birth.",
             "From the end of the reporting year the return covers", 2555, Disposal.Deleted,
             "the year's rows are deleted. Approved and published reports keep their figures; the trends lose that year."),
+        new(Staged, "Uploaded returns waiting to be checked", "The files of a return as the council's system wrote them (children's identifiers and dates of birth included), between the upload and the import.",
+            "From the upload (a return being imported is kept until its import ends)", 1, Disposal.Deleted,
+            "the uploaded files are deleted; whoever uploaded them uploads them again to import."),
     ];
 
-    public Task<int> CountPastAsync(string kind, DateTime cutoffUtc, CancellationToken cancellationToken = default) =>
-        kind == Rows ? Past<CareChild>(cutoffUtc).CountAsync(cancellationToken) : Task.FromResult(0);
+    public Task<int> CountPastAsync(string kind, DateTime cutoffUtc, CancellationToken cancellationToken = default) => kind switch
+    {
+        Rows => Past<CareChild>(cutoffUtc).CountAsync(cancellationToken),
+        Staged => PastUploads(cutoffUtc).CountAsync(cancellationToken),
+        _ => Task.FromResult(0),
+    };
+
+    // Uploads an import is still reading are kept whatever their age.
+    private IQueryable<StagedUpload> PastUploads(DateTime cutoffUtc) =>
+        db.Set<StagedUpload>().Where(u => u.CreatedUtc < cutoffUtc
+            && !db.Set<ReturnImport>().Any(i => i.StagedUploadId == u.Id && (i.State == ImportState.Queued || i.State == ImportState.Running)));
 
     public async Task<int> DisposeAsync(string kind, DateTime cutoffUtc, CancellationToken cancellationToken = default)
     {
+        if (kind == Staged)
+        {
+            // Their files go with them (cascade), as when a new upload clears the old ones.
+            return await PastUploads(cutoffUtc).ExecuteDeleteAsync(cancellationToken);
+        }
         if (kind != Rows) return 0;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await Past<CareEpisode>(cutoffUtc).ExecuteDeleteAsync(cancellationToken);
