@@ -26,13 +26,9 @@ public sealed partial class RetentionTests
         return await ((IScheduledWork)scope.ServiceProvider.GetRequiredService(job.WorkType)).RunAsync(default);
     }
 
-    /// <summary>The page a browser lands on after the post's redirect.</summary>
-    private static async Task<string> Landed(HttpClient client, Task<HttpResponseMessage> posting)
-    {
-        var response = await posting;
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location));
-    }
+    /// <summary>The periods as the page's form holds them, by field name ("days[qa.observations]").</summary>
+    private static Dictionary<string, string> PeriodFields(string page) =>
+        Regex.Matches(page, """name="(days\[[^\]]+\])" value="(\d+)" """.Trim()).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => m.Groups[2].Value);
 
     private static Task<T> Db<T>(PortalApp app, Func<PortalDbContext, Task<T>> read) => app.InDatabase(read);
 
@@ -67,7 +63,7 @@ public sealed partial class RetentionTests
         Assert.Equal("NM-777001", await Db(app, db => db.Set<Observation>().Where(o => o.Id == seeded.Observation).Select(o => o.CaseReference).SingleAsync()));
 
         // Confirmed from the page, the job removes exactly what the preview said.
-        var confirmed = await Landed(admin, admin.SubmitAsync($"{Page}/confirm", await admin.GetStringAsync(Page), new() { ["version"] = "1" }, Page));
+        var confirmed = await admin.Landed(admin.SubmitAsync($"{Page}/confirm", await admin.GetStringAsync(Page), new() { ["version"] = "1" }, Page));
         Assert.Contains("Confirmed by admin@northmoor.example", confirmed);
         Assert.Equal($"{shown} record(s) deleted or anonymised past their retention period.", await RunJobAsync(app));
         await Db(app, async db =>
@@ -90,10 +86,10 @@ public sealed partial class RetentionTests
         Assert.Contains("the nightly disposal job", page);
 
         // A shorter period for dispute records: the job waits again until the new preview is confirmed.
-        var fields = Regex.Matches(page, """name="(days\[[^\]]+\])" value="(\d+)" """.Trim()).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => m.Groups[2].Value);
+        var fields = PeriodFields(page);
         Assert.Equal("2190", fields["days[disputes.records]"]);
         fields["days[disputes.records]"] = "365";
-        page = await Landed(admin, admin.SubmitAsync(Page, await admin.GetStringAsync(Page), fields));
+        page = await admin.Landed(admin.SubmitAsync(Page, await admin.GetStringAsync(Page), fields));
         Assert.Contains("Saved. Check what the disposal job would now remove", page);
         Assert.Contains("the periods changed since they were last confirmed", page);
         var disputesPast = int.Parse(PreviewTotal().Match(page).Groups[1].Value);
@@ -102,9 +98,9 @@ public sealed partial class RetentionTests
         Assert.Equal("NM-777001", await Db(app, db => db.Set<Escalation>().Where(e => e.Id == seeded.Dispute).Select(e => e.CaseReference).SingleAsync()));
 
         // A confirmation of the version shown before the change does not count.
-        Assert.Contains("The periods changed while you were reading", await Landed(admin, admin.SubmitAsync($"{Page}/confirm", await admin.GetStringAsync(Page), new() { ["version"] = "1" }, Page)));
+        Assert.Contains("The periods changed while you were reading", await admin.Landed(admin.SubmitAsync($"{Page}/confirm", await admin.GetStringAsync(Page), new() { ["version"] = "1" }, Page)));
         await admin.SubmitAsync($"{Page}/confirm", await admin.GetStringAsync(Page), new() { ["version"] = "2" }, Page);
-        var ran = await Landed(admin, admin.SubmitAsync($"{Page}/run", await admin.GetStringAsync(Page), [], Page));
+        var ran = await admin.Landed(admin.SubmitAsync($"{Page}/run", await admin.GetStringAsync(Page), [], Page));
         Assert.Contains($"Disposal ran: {disputesPast} record(s) deleted or anonymised.", ran);
         await Db(app, async db =>
         {
@@ -125,7 +121,7 @@ public sealed partial class RetentionTests
         await using var app = new PortalApp();
         var admin = await app.SignedInClient("admin@northmoor.example");
         var page = await admin.GetStringAsync(Page);
-        var fields = Regex.Matches(page, """name="(days\[[^\]]+\])" value="(\d+)" """.Trim()).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => m.Groups[2].Value);
+        var fields = PeriodFields(page);
         fields["days[qa.observations]"] = "three years";
         fields["days[qa.audits]"] = "365";
         fields["days[disputes.records]"] = "";

@@ -8,12 +8,6 @@ namespace IroPortal.DataProtection.Tests;
 
 public sealed class StatementsTests
 {
-    private static async Task<string> Landed(HttpClient client, HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location));
-    }
-
     private static async Task<string> ChildLinkAsync(PortalApp app, HttpClient manager)
     {
         var iro = (await app.InScope<IStaffDirectory, IReadOnlyList<StaffMember>>(s => s.InRoleAsync(IroPortal.Modularity.Permissions.PortalRoles.Iro))).First();
@@ -38,7 +32,7 @@ public sealed class StatementsTests
 
         // The council's own words, with a heading, a list and placeholders; a script is text, never markup.
         var page = await admin.GetStringAsync("/admin/statements/privacy-children");
-        var saved = await Landed(admin, await admin.SubmitAsync("/admin/statements/privacy-children", page, new()
+        var saved = await admin.Landed(admin.SubmitAsync("/admin/statements/privacy-children", page, new()
         {
             ["text"] = "## About this form\nWe keep it for {feedback-kept}.\n\n- Ask {email}\n- Or ring {phone}\n\n<script>alert(1)</script>",
         }));
@@ -61,7 +55,7 @@ public sealed class StatementsTests
 
         // Back to the default, and every change is in the audit trail.
         page = await admin.GetStringAsync("/admin/statements/privacy-children");
-        await Landed(admin, await admin.SubmitAsync("/admin/statements/privacy-children", page, new() { ["useDefault"] = "true" }));
+        await admin.Landed(admin.SubmitAsync("/admin/statements/privacy-children", page, new() { ["useDefault"] = "true" }));
         Assert.Contains("We do not ask your name", await child.GetStringAsync(link));
         Assert.Equal(2, await app.InDatabase(db => db.Set<AuditEvent>().CountAsync(e => e.EventType == "Notice or statement changed")));
 
