@@ -10,6 +10,8 @@ public sealed class QaPermissions : IPermissionProvider
     public const string ViewOwn = "QualityAssurance.ViewOwn";
     /// <summary>Make feedback links; an IRO may make them only for their own reviews.</summary>
     public const string RequestFeedback = "QualityAssurance.RequestFeedback";
+    /// <summary>Read urgent messages (feedback that suggests a child may be at risk) and record what was done.</summary>
+    public const string Urgent = "QualityAssurance.Urgent";
 
     public IEnumerable<Permission> GetPermissions() =>
     [
@@ -19,11 +21,14 @@ public sealed class QaPermissions : IPermissionProvider
             "Their own observations, audits, actions and feedback about them; add their reflection."),
         new(RequestFeedback, "Ask for feedback on their own reviews", "Quality assurance",
             "Make single-use feedback links for children, parents, carers, professionals, agencies and guardians."),
+        new(Urgent, "Read and act on urgent messages", "Quality assurance",
+            "Feedback whose words suggest a child may be at risk, or that asks for contact: read it, acknowledge it and record what was done. Every reading is audited."),
     ];
 
     public IEnumerable<DefaultGrant> GetDefaultGrants() =>
     [
-        new(PortalRoles.IroManager, Manage, RequestFeedback),
+        new(PortalRoles.IroManager, Manage, RequestFeedback, Urgent),
+        new(PortalRoles.SeniorManager, Urgent),
         new(PortalRoles.Iro, ViewOwn, RequestFeedback),
     ];
 }

@@ -22,6 +22,11 @@ public sealed class Startup : ModuleStartup
         services.AddReminderRule<Reminders.WeeklyOverdueDigest>();
         services.AddReminderRule<Reminders.ActionsDueReminders>();
         services.AddReminderRule<Reminders.FeedbackReminder>();
+        services.AddReminderRule<Safeguarding.UrgentMessageAlerts>();
+        services.AddScoped<Safeguarding.SafeguardingService>();
+        services.AddScoped<FeedbackIntake>();
+        services.AddScoped<ChildLanguages>();
+        services.AddSingleton<SelfStartedLimiter>();
         services.AddScoped<IQualityAssuranceFigures, QualityAssuranceFigures>();
         services.AddScoped<QaExport>();
         services.AddScoped<IPortalSeeder, QaSeeder>();

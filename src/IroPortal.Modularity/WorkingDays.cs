@@ -53,4 +53,27 @@ public sealed class WorkingDays
             if (IsWorkingDay(day)) count++;
         return count;
     }
+
+    /// <summary>The working day's hours in the UK: 9am to 5pm.</summary>
+    public static readonly TimeOnly DayStarts = new(9, 0), DayEnds = new(17, 0);
+
+    /// <summary>The moment (UTC) that is <paramref name="hours"/> working hours after <paramref name="fromUtc"/>: time
+    /// counts only from 9am to 5pm UK time on working days, so 4 hours from 3pm on a Friday is 11am on Monday.</summary>
+    public DateTime AddWorkingHours(DateTime fromUtc, int hours)
+    {
+        var local = UkTime.FromUtc(fromUtc);
+        var remaining = TimeSpan.FromHours(hours);
+        while (true)
+        {
+            var day = DateOnly.FromDateTime(local);
+            var start = day.ToDateTime(DayStarts);
+            var end = day.ToDateTime(DayEnds);
+            if (!IsWorkingDay(day) || local >= end) { local = day.AddDays(1).ToDateTime(DayStarts); continue; }
+            if (local < start) local = start;
+            var left = end - local;
+            if (remaining <= left) return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local + remaining, DateTimeKind.Unspecified), UkTime.Zone);
+            remaining -= left;
+            local = day.AddDays(1).ToDateTime(DayStarts);
+        }
+    }
 }

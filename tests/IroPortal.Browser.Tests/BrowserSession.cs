@@ -94,6 +94,18 @@ public sealed class BrowserSession : IAsyncDisposable
     public void AssertNoPageProblems() => Assert.True(_problems.Count == 0, string.Join("\n", _problems));
 
     /// <summary>axe-core's WCAG 2.2 A and AA rules on the page as it is now.</summary>
+    /// <summary>The page is no wider than a <paramref name="width"/> px screen, naming the words that stick out so a
+    /// failure says where to look, and passes axe.</summary>
+    public static async Task AssertFitsAsync(IPage page, int width)
+    {
+        var wide = await page.EvaluateAsync<string>("""
+            w => [...document.querySelectorAll('main *, footer *')].filter(e => e.children.length === 0 && e.getBoundingClientRect().right > w)
+                   .map(e => e.tagName.toLowerCase() + ': ' + (e.textContent || '').trim().slice(0, 60)).join(' | ')
+            """, width);
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= width, $"{page.Url} is wider than a {width} px screen: {wide}");
+        await AssertAccessibleAsync(page);
+    }
+
     public static async Task AssertAccessibleAsync(IPage page)
     {
         var json = await page.EvaluateAsync<string>(

@@ -4,17 +4,6 @@ namespace IroPortal.Browser.Tests;
 
 public sealed class DataProtectionBrowserTests
 {
-    private static async Task AssertFitsAsync(IPage page, string path, int width)
-    {
-        // Names the words that stick out, so a failure says where to look.
-        var wide = await page.EvaluateAsync<string>("""
-            w => [...document.querySelectorAll('main *, footer *')].filter(e => e.children.length === 0 && e.getBoundingClientRect().right > w)
-                   .map(e => e.tagName.toLowerCase() + ': ' + (e.textContent || '').trim().slice(0, 60)).join(' | ')
-            """, width);
-        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= width, $"{path} is wider than a {width} px screen: {wide}");
-        await BrowserSession.AssertAccessibleAsync(page);
-    }
-
     [Fact]
     public async Task The_notices_the_statement_and_the_data_protection_pages_pass_axe_and_fit_a_phone()
     {
@@ -28,7 +17,7 @@ public sealed class DataProtectionBrowserTests
         foreach (var path in new[] { "/accessibility", "/cookies", "/privacy", "/privacy/children", "/privacy/feedback" })
         {
             await visitor.GotoAsync(path);
-            await AssertFitsAsync(visitor, path, 320);
+            await BrowserSession.AssertFitsAsync(visitor, 320);
         }
 
         // The administrator: the periods with a mistake in one, the preview, a search with its results, the notices.
@@ -50,13 +39,13 @@ public sealed class DataProtectionBrowserTests
         foreach (var path in new[] { "/admin/retention", "/admin/personal-data", "/admin/statements", "/admin/statements/accessibility", "/admin/audit" })
         {
             await phone.GotoAsync(path);
-            await AssertFitsAsync(phone, path, 320);
+            await BrowserSession.AssertFitsAsync(phone, 320);
         }
         await phone.GotoAsync("/admin/personal-data");
         await phone.GetByLabel("Case reference, child's identifier or email address").FillAsync("iro1@northmoor.example");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Assertions.Expect(phone.Locator("main")).ToContainTextAsync("Portal account");
-        await AssertFitsAsync(phone, "/admin/personal-data (results)", 320);
+        await BrowserSession.AssertFitsAsync(phone, 320);
         session.AssertNoPageProblems();
     }
 }

@@ -21,14 +21,14 @@ public sealed class RuleSettingsService(PortalDbContext db, TimeProvider clock)
         var values = saved is null ? [] : JsonSerializer.Deserialize<Dictionary<string, int>>(saved.ValuesJson) ?? [];
         // A parameter added to a rule since the manager saved it takes its default.
         var merged = rule.Parameters.ToDictionary(p => p.Key, p => values.TryGetValue(p.Key, out var v) ? Math.Clamp(v, p.Min, p.Max) : p.Default);
-        return new ReminderSettings(saved?.Enabled ?? true, merged);
+        return new ReminderSettings(rule.AlwaysOn || (saved?.Enabled ?? true), merged);
     }
 
     public async Task SaveAsync(IReminderRule rule, bool enabled, IReadOnlyDictionary<string, int> values, string by, CancellationToken cancellationToken = default)
     {
         var setting = await db.Set<ReminderRuleSetting>().SingleOrDefaultAsync(s => s.RuleKey == rule.Key, cancellationToken);
         if (setting is null) db.Add(setting = new ReminderRuleSetting { RuleKey = rule.Key });
-        setting.Enabled = enabled;
+        setting.Enabled = enabled || rule.AlwaysOn;
         setting.ValuesJson = JsonSerializer.Serialize(values);
         setting.UpdatedBy = by;
         setting.UpdatedUtc = clock.GetUtcNow().UtcDateTime;

@@ -3,7 +3,6 @@ using IroPortal.Data;
 using IroPortal.Modularity;
 using IroPortal.Publishing.Models;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace IroPortal.Publishing.Services;
 
@@ -13,9 +12,10 @@ public sealed record SummaryIdea(string Key, string Field, string Heading, strin
 
 /// <summary>The children's summary: written in a guided form, measured for readability, checked by the privacy
 /// guard, and published as Easy Read at /reports/{year}/for-children.</summary>
-public sealed class ChildrenSummaryService(PortalDbContext db, PublishingService publishing, IOptions<CouncilOptions> council, TimeProvider clock)
+public sealed class ChildrenSummaryService(PortalDbContext db, PublishingService publishing, TimeProvider clock)
 {
     public const int MaxText = 3000;
+    public const string TellUsAnchor = "tell-us";
 
     public static readonly IReadOnlyList<SummaryIdea> Ideas =
     [
@@ -23,7 +23,7 @@ public sealed class ChildrenSummaryService(PortalDbContext db, PublishingService
         new("what-we-did", nameof(ChildrenSummary.WhatWeDid), "What we did this year", "Two or three things the IROs did this year. Use numbers children understand: \u201cnine out of ten\u201d.", "did", "A calendar with ticks on it", s => s.WhatWeDid),
         new("what-you-told-us", nameof(ChildrenSummary.WhatYouToldUs), "What you told us", "What children said about their reviews and their IRO, good and bad.", "told", "Two speech bubbles", s => s.WhatYouToldUs),
         new("what-we-will-do", nameof(ChildrenSummary.WhatWeWillDo), "What we will do next", "What will change next year because of what children said.", "next", "A path with an arrow pointing forward", s => s.WhatWeWillDo),
-        new("tell-us", nameof(ChildrenSummary.HowToTellUs), "How to tell us what you think", "How a child can tell you what they think: who to ask, and the link below.", "tell", "A phone with a message on it", s => s.HowToTellUs),
+        new(TellUsAnchor, nameof(ChildrenSummary.HowToTellUs), "How to tell us what you think", "How a child can tell you what they think: who to ask, and the link below.", "tell", "A phone with a message on it", s => s.HowToTellUs),
     ];
 
     public async Task<ChildrenSummary> FindOrStartAsync(int year) =>
@@ -31,7 +31,7 @@ public sealed class ChildrenSummaryService(PortalDbContext db, PublishingService
         {
             YearStart = year,
             WhatIsAnIro = "Every child in care has an IRO. IRO means Independent Reviewing Officer. Your IRO runs your reviews. A review is a meeting about your life and your plan. Your IRO makes sure people listen to you.",
-            FeedbackLink = $"mailto:{council.Value.ContactEmail}?subject=What%20I%20think%20about%20my%20review",
+            FeedbackLink = PublicAddresses.ChildrensForm,
         };
 
     public async Task SaveAsync(ChildrenSummary summary, string by)
@@ -77,7 +77,7 @@ public sealed class ChildrenSummaryService(PortalDbContext db, PublishingService
             .Append(idea.Picture).Append(".svg\" alt=\"").Append(ReleaseComposer.Encode(idea.Alt)).Append("\" width=\"96\" height=\"96\"><div class=\"app-idea__text\">");
         foreach (var paragraph in idea.Text(summary).Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             html.Append("<p class=\"govuk-body app-easy-read\">").Append(ReleaseComposer.Encode(paragraph)).Append("</p>");
-        if (idea.Key == "tell-us")
+        if (idea.Key == TellUsAnchor)
             html.Append("<p class=\"govuk-body app-easy-read\"><a class=\"govuk-button app-tell-us\" href=\"").Append(ReleaseComposer.Encode(summary.FeedbackLink)).Append("\">Tell us what you think</a></p>");
         return new ReleaseSection(idea.Key, idea.Heading, html.Append("</div></div>").ToString());
     }).ToList();

@@ -12,15 +12,18 @@ namespace IroPortal.QualityAssurance.Controllers;
 
 /// <summary>Feedback for staff: links to send, responses to read, feedback received on paper or by email to type in.</summary>
 [Area("QualityAssurance")]
-public sealed class FeedbackController(PortalDbContext db, IStaffDirectory staff, QaAccess access, Reminders.FeedbackReminderLinks reminderLinks, TimeProvider clock) : Controller
+public sealed class FeedbackController(PortalDbContext db, IStaffDirectory staff, QaAccess access, FeedbackIntake intake, ChildLanguages languages, Reminders.FeedbackReminderLinks reminderLinks, TimeProvider clock) : Controller
 {
     [RequirePermission(QaPermissions.Manage), HttpGet("/qa/feedback"), AuditsChildData("Feedback answers")]
     public async Task<IActionResult> Index()
     {
-        var responses = await db.Set<FeedbackResponse>().AsNoTracking().OrderByDescending(r => r.ReceivedOn).Take(100).ToListAsync();
+        var responses = await db.Set<FeedbackResponse>().AsNoTracking().OrderByDescending(r => r.ReceivedOn).ThenByDescending(r => r.CreatedUtc).Take(100).ToListAsync();
         var links = await db.Set<FeedbackRequest>().AsNoTracking().Where(r => r.AnsweredUtc == null).OrderByDescending(r => r.CreatedUtc).Take(100).ToListAsync();
         var iros = (await staff.InRoleAsync(PortalRoles.Iro)).ToDictionary(i => i.Id, i => i.DisplayName);
-        return View(new FeedbackListPage(responses, links, iros, clock.GetUtcNow().UtcDateTime));
+        var ids = responses.Select(r => r.Id).ToList();
+        var urgent = (await db.Set<UrgentConcern>().AsNoTracking().Where(c => ids.Contains(c.ResponseId)).Select(c => new { c.ResponseId, c.Id }).ToListAsync())
+            .ToDictionary(c => c.ResponseId, c => c.Id);
+        return View(new FeedbackListPage(responses, links, iros, urgent, clock.GetUtcNow().UtcDateTime));
     }
 
     [RequirePermission(QaPermissions.RequestFeedback), HttpGet("/qa/feedback/links/new")]
@@ -35,6 +38,8 @@ public sealed class FeedbackController(PortalDbContext db, IStaffDirectory staff
         // An IRO may ask only about their own reviews; the list they choose from holds only themselves.
         if (form.IroId is not { } iroId || form.Iros.All(i => i.Id != iroId))
             ModelState.AddModelError(nameof(FeedbackLinkForm.IroId), "Choose the IRO the feedback is about");
+        if (form.RespondentType == QaActivity.ChildFeedback && (form.ChildVersion is not { } chosen || !Enum.IsDefined(chosen)))
+            ModelState.AddModelError(nameof(FeedbackLinkForm.ChildVersion), "Choose the version of the children's form");
         var reviewDate = form.ReviewDate.Validate(ModelState, nameof(FeedbackLinkForm.ReviewDate), "the date of the review", required: false, notAfter: UkTime.Today(clock));
         var email = form.RespondentEmail?.Trim();
         if (!string.IsNullOrEmpty(email) && (email.Length > 256 || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email)))
@@ -49,6 +54,7 @@ public sealed class FeedbackController(PortalDbContext db, IStaffDirectory staff
             RespondentEmail = string.IsNullOrEmpty(email) ? null : email, RequestedById = User.UserId()!.Value, RequestedByName = User.DisplayName(),
             CreatedUtc = now, ExpiresUtc = now + FeedbackLinks.DefaultLifetime,
             ProtectedToken = string.IsNullOrEmpty(email) ? null : reminderLinks.Protect(token),
+            ChildVersion = form.RespondentType == QaActivity.ChildFeedback ? form.ChildVersion : null,
         };
         db.Add(request);
         await db.SaveChangesAsync();
@@ -61,7 +67,10 @@ public sealed class FeedbackController(PortalDbContext db, IStaffDirectory staff
     {
         var response = await db.Set<FeedbackResponse>().AsNoTracking().Include(r => r.Answers).SingleOrDefaultAsync(r => r.Id == id);
         if (response is null || !await access.CanSeeAsync(User, response.IroId)) return NotFound();
-        return View(new FeedbackPage(response, (await staff.FindAsync(response.IroId))?.DisplayName ?? "Former IRO"));
+        var iro = response.NamesAnIro ? (await staff.FindAsync(response.IroId))?.DisplayName ?? "Former IRO" : QaText.NoIroNamed;
+        var urgentId = await db.Set<UrgentConcern>().Where(c => c.ResponseId == id).Select(c => (Guid?)c.Id).SingleOrDefaultAsync();
+        var language = response.Language is { } code ? (await languages.FindAsync(code))?.EnglishName : null;
+        return View(new FeedbackPage(response, iro, urgentId, language));
     }
 
     /// <summary>Feedback that came on paper or by email, typed in by the manager. First choose who it is from.</summary>
@@ -98,8 +107,7 @@ public sealed class FeedbackController(PortalDbContext db, IStaffDirectory staff
             Channel = form.Channel!.Value, EnteredByName = User.DisplayName(), CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
         response.Answers.AddRange(answers);
-        db.Add(response);
-        await db.SaveChangesAsync();
+        await intake.ReceiveAsync(response);
         return RedirectToAction(nameof(Details), new { id = response.Id });
     }
 
@@ -112,11 +120,13 @@ public sealed class FeedbackController(PortalDbContext db, IStaffDirectory staff
     private async Task<Guid?> OwnIroId() => await access.IsManagerAsync(User) ? null : User.UserId();
 }
 
-public sealed record FeedbackListPage(IReadOnlyList<FeedbackResponse> Responses, IReadOnlyList<FeedbackRequest> OpenLinks, IReadOnlyDictionary<Guid, string> Iros, DateTime NowUtc)
+/// <param name="Urgent">The urgent concern of each response that has one.</param>
+public sealed record FeedbackListPage(IReadOnlyList<FeedbackResponse> Responses, IReadOnlyList<FeedbackRequest> OpenLinks, IReadOnlyDictionary<Guid, string> Iros,
+    IReadOnlyDictionary<Guid, Guid> Urgent, DateTime NowUtc)
 {
-    public string IroName(Guid id) => Iros.GetValueOrDefault(id, "Former IRO");
+    public string IroName(Guid id) => QaText.IroName(Iros, id);
 }
 
 public sealed record LinkCreatedPage(FeedbackRequest Request, string Link, string IroName);
 
-public sealed record FeedbackPage(FeedbackResponse Response, string IroName);
+public sealed record FeedbackPage(FeedbackResponse Response, string IroName, Guid? UrgentId, string? LanguageName);

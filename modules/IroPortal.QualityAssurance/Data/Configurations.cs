@@ -8,7 +8,9 @@ internal sealed class QaConfigurations :
     IEntityTypeConfiguration<QaStandard>, IEntityTypeConfiguration<Observation>, IEntityTypeConfiguration<ObservationGrade>,
     IEntityTypeConfiguration<AuditQuestionSet>, IEntityTypeConfiguration<AuditQuestion>, IEntityTypeConfiguration<CaseFileAudit>,
     IEntityTypeConfiguration<AuditAnswer>, IEntityTypeConfiguration<QaAction>, IEntityTypeConfiguration<FeedbackRequest>,
-    IEntityTypeConfiguration<FeedbackResponse>, IEntityTypeConfiguration<FeedbackAnswer>
+    IEntityTypeConfiguration<FeedbackResponse>, IEntityTypeConfiguration<FeedbackAnswer>,
+    IEntityTypeConfiguration<UrgentConcern>, IEntityTypeConfiguration<SafeguardingSettings>,
+    IEntityTypeConfiguration<ChildLanguage>, IEntityTypeConfiguration<ChildTranslation>
 {
     private const string Prefix = "QualityAssurance_";
 
@@ -94,6 +96,8 @@ internal sealed class QaConfigurations :
         e.HasIndex(r => r.RequestId).IsUnique();
         e.HasIndex(r => new { r.IroId, r.ReceivedOn });
         e.Property(r => r.EnteredByName).HasMaxLength(256);
+        e.Property(r => r.Language).HasMaxLength(20);
+        e.Property(r => r.ContactDetails).HasMaxLength(500);
         e.HasOne<FeedbackRequest>().WithOne().HasForeignKey<FeedbackResponse>(r => r.RequestId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.ResponseId);
     }
@@ -104,5 +108,48 @@ internal sealed class QaConfigurations :
         e.HasKey(a => new { a.ResponseId, a.QuestionKey });
         e.Property(a => a.QuestionKey).HasMaxLength(60);
         e.Property(a => a.Text).HasMaxLength(4000);
+    }
+
+    public void Configure(EntityTypeBuilder<UrgentConcern> e)
+    {
+        e.ToTable(Prefix + "UrgentConcerns");
+        e.HasIndex(c => c.ResponseId).IsUnique();
+        e.HasIndex(c => c.ActionRecordedUtc);
+        e.Property(c => c.Reasons).HasMaxLength(2000);
+        e.Property(c => c.AcknowledgedByName).HasMaxLength(256);
+        e.Property(c => c.ActionTaken).HasMaxLength(4000);
+        e.Property(c => c.ActionRecordedByName).HasMaxLength(256);
+        e.Property(c => c.Version).IsConcurrencyToken();
+        e.HasOne<FeedbackResponse>().WithOne().HasForeignKey<UrgentConcern>(c => c.ResponseId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<SafeguardingSettings> e)
+    {
+        e.ToTable(Prefix + "SafeguardingSettings");
+        e.Property(s => s.Id).ValueGeneratedNever();
+        e.Property(s => s.DutyManagerIds).HasMaxLength(2000);
+        e.Property(s => s.EscalationIds).HasMaxLength(2000);
+        e.Property(s => s.ExtraWords).HasMaxLength(8000);
+        e.Property(s => s.UpdatedByName).HasMaxLength(256);
+    }
+
+    public void Configure(EntityTypeBuilder<ChildLanguage> e)
+    {
+        e.ToTable(Prefix + "ChildLanguages");
+        e.HasKey(l => l.Code);
+        e.Property(l => l.Code).HasMaxLength(20);
+        e.Property(l => l.Name).HasMaxLength(100);
+        e.Property(l => l.EnglishName).HasMaxLength(100);
+        e.Property(l => l.UpdatedByName).HasMaxLength(256);
+        e.HasMany(l => l.Translations).WithOne().HasForeignKey(t => t.LanguageCode).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<ChildTranslation> e)
+    {
+        e.ToTable(Prefix + "ChildTranslations");
+        e.HasKey(t => new { t.LanguageCode, t.Key });
+        e.Property(t => t.LanguageCode).HasMaxLength(20);
+        e.Property(t => t.Key).HasMaxLength(100);
+        e.Property(t => t.Text).HasMaxLength(2000);
     }
 }

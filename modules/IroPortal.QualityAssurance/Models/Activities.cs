@@ -40,7 +40,13 @@ public enum RecordStatus
     SignedOff = 4,
 }
 
-public enum FeedbackChannel { Online = 1, Paper = 2, Email = 3 }
+/// <summary>How feedback arrived. <see cref="SelfStarted"/>: a child opened the children's form themselves (from
+/// the children's summary, the short address or a printed QR code), with no link from staff.</summary>
+public enum FeedbackChannel { Online = 1, Paper = 2, Email = 3, SelfStarted = 4 }
+
+/// <summary>The children's form in words for an age: the manager picks one for a link, the child may switch.
+/// The questions keep their keys in every version, so the answers are counted together.</summary>
+public enum ChildFormVersion { Pictures = 1, Standard = 2, YoungPeople = 3 }
 
 public static class QaText
 {
@@ -48,6 +54,11 @@ public static class QaText
 
     public static readonly IReadOnlyList<QaActivity> FeedbackActivities =
         [QaActivity.ChildFeedback, QaActivity.ParentCarerFeedback, QaActivity.ProfessionalFeedback, QaActivity.PartnerAgencyFeedback, QaActivity.GuardianCourtFeedback];
+
+    public const string NoIroNamed = "Not said (started by the child)";
+
+    public static string IroName(IReadOnlyDictionary<Guid, string> iros, Guid id) =>
+        id == FeedbackResponse.NoIroNamed ? NoIroNamed : iros.GetValueOrDefault(id, "Former IRO");
 
     public static bool IsFeedback(this QaActivity activity) => activity >= QaActivity.ChildFeedback;
 
@@ -86,6 +97,32 @@ public static class QaText
         QaActivity.GuardianCourtFeedback => "a children's guardian or the court",
         _ => "",
     };
+
+    public static string Name(this FeedbackChannel channel) => channel switch
+    {
+        FeedbackChannel.Online => "Online, from a link",
+        FeedbackChannel.Paper => "On paper",
+        FeedbackChannel.Email => "By email",
+        _ => "Self-started by the child",
+    };
+
+    public static string Name(this ChildFormVersion version) => version switch
+    {
+        ChildFormVersion.Pictures => "With pictures, for younger children",
+        ChildFormVersion.YoungPeople => "For young people and care leavers",
+        _ => "For children",
+    };
+
+    /// <summary>The version's name in the address: /tell-us?version=pictures.</summary>
+    public static string Slug(this ChildFormVersion version) => version switch
+    {
+        ChildFormVersion.Pictures => "pictures",
+        ChildFormVersion.YoungPeople => "young-people",
+        _ => "children",
+    };
+
+    public static ChildFormVersion? ChildVersionFromSlug(string? slug) =>
+        Enum.GetValues<ChildFormVersion>().Cast<ChildFormVersion?>().FirstOrDefault(v => v!.Value.Slug() == slug);
 
     public static string Name(this Grade grade) => grade switch
     {

@@ -121,10 +121,16 @@ public sealed class FeedbackRequest
     public DateTime CreatedUtc { get; set; }
     public DateTime ExpiresUtc { get; set; }
     public DateTime? AnsweredUtc { get; set; }
+    /// <summary>For a child: the version of the form the manager chose; the child may switch.</summary>
+    public ChildFormVersion? ChildVersion { get; set; }
 }
 
 public sealed class FeedbackResponse
 {
+    /// <summary>The IRO of feedback a child started themselves without saying who their IRO is. (A sentinel rather
+    /// than a null: SQLite cannot make the column nullable without rebuilding the table and its answers.)</summary>
+    public static readonly Guid NoIroNamed = Guid.Empty;
+
     public Guid Id { get; set; }
     /// <summary>The link it came through; unique, so a double submit stores one response. Null when typed in from paper or email.</summary>
     public Guid? RequestId { get; set; }
@@ -135,7 +141,59 @@ public sealed class FeedbackResponse
     public FeedbackChannel Channel { get; set; }
     public string? EnteredByName { get; set; }
     public DateTime CreatedUtc { get; set; }
+    public ChildFormVersion? FormVersion { get; set; }
+    /// <summary>The language the form was read in ("ar"), when not English.</summary>
+    public string? Language { get; set; }
+    /// <summary>The child (or parent or carer) asked for someone to contact them.</summary>
+    public bool WantsContact { get; set; }
+    /// <summary>How to reach them, in their words. Personal data: cleared with the answers' words.</summary>
+    public string? ContactDetails { get; set; }
     public List<FeedbackAnswer> Answers { get; set; } = [];
+
+    public bool NamesAnIro => IroId != NoIroNamed;
+}
+
+/// <summary>Feedback whose words suggest a child may be at risk, or where someone asked to be contacted. Named duty
+/// managers are told at once; someone must acknowledge it and record what was done within the response time, or
+/// it goes to the next named person.</summary>
+public sealed class UrgentConcern
+{
+    public Guid Id { get; set; }
+    public Guid ResponseId { get; set; }
+    public DateTime RaisedUtc { get; set; }
+    /// <summary>Why it is urgent: the words matched ("hits me"), or that contact was asked for. One a line.</summary>
+    public string Reasons { get; set; } = "";
+    /// <summary>The first deadline, in working hours from when it was raised; each escalation adds the same time again.</summary>
+    public DateTime DueUtc { get; set; }
+    public int ResponseWorkingHours { get; set; }
+    public DateTime? AcknowledgedUtc { get; set; }
+    public string? AcknowledgedByName { get; set; }
+    public string? ActionTaken { get; set; }
+    public DateTime? ActionRecordedUtc { get; set; }
+    public string? ActionRecordedByName { get; set; }
+    public Guid Version { get; set; }
+
+    public bool IsOpen => ActionRecordedUtc is null;
+}
+
+/// <summary>The service's safeguarding settings: one row.</summary>
+public sealed class SafeguardingSettings
+{
+    public const int DefaultResponseWorkingHours = 4;
+
+    public int Id { get; set; } = 1;
+    /// <summary>Told at once about every urgent message: user ids, comma-separated.</summary>
+    public string DutyManagerIds { get; set; } = "";
+    /// <summary>Told in this order, one more each time the response time passes with nothing recorded.</summary>
+    public string EscalationIds { get; set; } = "";
+    public int ResponseWorkingHours { get; set; } = DefaultResponseWorkingHours;
+    /// <summary>Words and phrases the manager added to the built-in list, one a line.</summary>
+    public string ExtraWords { get; set; } = "";
+    public string? UpdatedByName { get; set; }
+    public DateTime? UpdatedUtc { get; set; }
+
+    public static IReadOnlyList<Guid> Ids(string list) =>
+        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => Guid.TryParse(s, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty)];
 }
 
 public sealed class FeedbackAnswer
@@ -144,4 +202,25 @@ public sealed class FeedbackAnswer
     public string QuestionKey { get; set; } = "";
     public int? Rating { get; set; }
     public string? Text { get; set; }
+}
+
+/// <summary>A language the children's form (and the children's summary) may be read in, besides English.</summary>
+public sealed class ChildLanguage
+{
+    /// <summary>The language's code as HTML's lang attribute has it: "ar", "fa", "ps", "ti", "ku-Arab".</summary>
+    public string Code { get; set; } = "";
+    /// <summary>The language's name in itself ("العربية"), for a child choosing it.</summary>
+    public string Name { get; set; } = "";
+    public string EnglishName { get; set; } = "";
+    public string? UpdatedByName { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+    public List<ChildTranslation> Translations { get; set; } = [];
+}
+
+/// <summary>One piece of the children's form's wording in a language; its key is a <c>ChildWords</c> key.</summary>
+public sealed class ChildTranslation
+{
+    public string LanguageCode { get; set; } = "";
+    public string Key { get; set; } = "";
+    public string Text { get; set; } = "";
 }

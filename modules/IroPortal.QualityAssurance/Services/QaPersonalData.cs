@@ -12,15 +12,18 @@ namespace IroPortal.QualityAssurance.Services;
 /// leave the grades and ratings, so the figures stay as they were.</summary>
 internal sealed class QaPersonalData(PortalDbContext db, IStaffDirectory staff) : IRetentionSource, IPersonalDataSource
 {
-    private const string Answers = "qa.feedback-answers", Links = "qa.feedback-links", Observations = "qa.observations", Audits = "qa.audits";
-    private const string ObservationKind = "Observation of practice", AuditKind = "Case-file audit", FeedbackKind = "Feedback answers", LinkKind = "Feedback link";
+    private const string Answers = "qa.feedback-answers", Links = "qa.feedback-links", Observations = "qa.observations", Audits = "qa.audits", UrgentActions = "qa.urgent-actions";
+    private const string ObservationKind = "Observation of practice", AuditKind = "Case-file audit", FeedbackKind = "Feedback answers", LinkKind = "Feedback link",
+        UrgentKind = "Urgent message: what was done";
 
     public string Name => "Quality assurance";
 
     public IReadOnlyList<RetainedKind> Kinds { get; } =
     [
-        new(Answers, "Feedback answers", "What children, parents, carers, professionals, agencies, guardians and courts wrote on feedback forms, and their ratings.",
-            "From the day the answers were received", 730, Disposal.Anonymised, "the written answers are deleted; the ratings stay in the figures, with nothing that identifies anyone."),
+        new(Answers, "Feedback answers", "What children, parents, carers, professionals, agencies, guardians and courts wrote on feedback forms, their ratings, and how a child asked to be contacted.",
+            "From the day the answers were received", 730, Disposal.Anonymised, "the written answers and contact details are deleted; the ratings stay in the figures, with nothing that identifies anyone."),
+        new(UrgentActions, "What was done about urgent messages", "What a duty manager recorded doing about feedback that suggested a child may be at risk: who was told and what followed.",
+            "From the day it was recorded", 2190, Disposal.Anonymised, "what was done is removed; that an urgent message came, why, and when it was dealt with stay."),
         new(Links, "Feedback-link email addresses", "The email address a feedback link was sent to (the link itself is kept only as a hash).",
             "From when the link was answered or expired", 90, Disposal.Anonymised, "the email address is removed; the link no longer works by then anyway."),
         new(Observations, "Observations of practice", "The case reference, the review observed, grades with their evidence, strengths, areas for development and the IRO's reflection.",
@@ -34,7 +37,8 @@ internal sealed class QaPersonalData(PortalDbContext db, IStaffDirectory staff) 
         var cutoff = UkTime.DateOf(cutoffUtc);
         return kind switch
         {
-            Answers => await PastAnswers(cutoff).Select(a => a.ResponseId).Distinct().CountAsync(cancellationToken),
+            Answers => (await PastResponses(cutoff, cancellationToken)).Count,
+            UrgentActions => await PastUrgentActions(cutoffUtc).CountAsync(cancellationToken),
             Links => await PastLinks(cutoffUtc).CountAsync(cancellationToken),
             Observations => await PastObservations(cutoff).CountAsync(cancellationToken),
             Audits => await PastAudits(cutoff).CountAsync(cancellationToken),
@@ -48,9 +52,11 @@ internal sealed class QaPersonalData(PortalDbContext db, IStaffDirectory staff) 
         switch (kind)
         {
             case Answers:
-                var responses = await PastAnswers(cutoff).Select(a => a.ResponseId).Distinct().ToListAsync(cancellationToken);
+                var responses = await PastResponses(cutoff, cancellationToken);
                 await ClearAnswerWords(responses, cancellationToken);
                 return responses.Count;
+            case UrgentActions:
+                return await PastUrgentActions(cutoffUtc).ExecuteUpdateAsync(u => u.SetProperty(c => c.ActionTaken, "").SetProperty(c => c.Version, Guid.NewGuid()), cancellationToken);
             case Links:
                 return await PastLinks(cutoffUtc).ExecuteUpdateAsync(u => u.SetProperty(r => r.RespondentEmail, (string?)null).SetProperty(r => r.ProtectedToken, (string?)null), cancellationToken);
             case Observations:
@@ -107,15 +113,23 @@ internal sealed class QaPersonalData(PortalDbContext db, IStaffDirectory staff) 
             ], "The email address is removed from the link."));
         var linkIds = links.Select(l => (Guid?)l.Id).ToList();
         var responses = await db.Set<FeedbackResponse>().AsNoTracking().Include(r => r.Answers)
-            .Where(r => linkIds.Contains(r.RequestId) || r.Answers.Any(a => a.Text != null && a.Text.ToLower().Contains(t)))
+            .Where(r => linkIds.Contains(r.RequestId) || (r.ContactDetails != null && r.ContactDetails.ToLower().Contains(t)) || r.Answers.Any(a => a.Text != null && a.Text.ToLower().Contains(t)))
             .OrderBy(r => r.ReceivedOn).ToListAsync(cancellationToken);
         foreach (var r in responses)
             found.Add(new(FeedbackKind, r.Id.ToString(), $"{r.RespondentType.Name()}, received {UkTime.Format(r.ReceivedOn)}", r.CreatedUtc,
             [
-                new("About the IRO", await IroName(r.IroId, cancellationToken)), new("Review", r.ReviewDate is { } d ? UkTime.Format(d) : "Not given"),
+                new("About the IRO", r.NamesAnIro ? await IroName(r.IroId, cancellationToken) : QaText.NoIroNamed), new("Review", r.ReviewDate is { } d ? UkTime.Format(d) : "Not given"),
+                .. (r.ContactDetails is { } contact ? [new PersonalField("How to contact them", contact)] : Array.Empty<PersonalField>()),
                 .. r.Answers.Where(a => a.Rating is not null || !string.IsNullOrEmpty(a.Text)).Select(a => new PersonalField(FeedbackForms.QuestionText(r.RespondentType, a.QuestionKey),
                     string.Join(". ", new[] { a.Rating is { } rating ? FeedbackForms.Scale(r.RespondentType).ElementAtOrDefault(rating - 1) ?? rating.ToString() : null, a.Text }.Where(x => !string.IsNullOrEmpty(x))))),
-            ], "The written answers are deleted; the ratings stay in the figures, with nothing that identifies anyone."));
+            ], "The written answers and contact details are deleted; the ratings stay in the figures, with nothing that identifies anyone."));
+
+        var actions = await db.Set<UrgentConcern>().AsNoTracking().Where(c => c.ActionTaken != null && c.ActionTaken.ToLower().Contains(t)).OrderBy(c => c.RaisedUtc).ToListAsync(cancellationToken);
+        foreach (var c in actions)
+            found.Add(new(UrgentKind, c.Id.ToString(), $"Urgent message of {UkTime.Format(c.RaisedUtc)}", c.ActionRecordedUtc ?? c.RaisedUtc,
+            [
+                new("Why it was urgent", c.Reasons), new("Recorded by", c.ActionRecordedByName ?? ""), new("What was done", c.ActionTaken!),
+            ], "What was done is removed; that an urgent message came, why, and when it was dealt with stay."));
         return found;
     }
 
@@ -126,6 +140,9 @@ internal sealed class QaPersonalData(PortalDbContext db, IStaffDirectory staff) 
         {
             case ObservationKind: return await ClearObservations([key], cancellationToken) > 0;
             case AuditKind: return await ClearAudits([key], cancellationToken) > 0;
+            case UrgentKind:
+                return await db.Set<UrgentConcern>().Where(c => c.Id == key)
+                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.ActionTaken, "").SetProperty(c => c.Version, Guid.NewGuid()), cancellationToken) > 0;
             case FeedbackKind: return await ClearAnswerWords([key], cancellationToken) >= 0 && await db.Set<FeedbackResponse>().AnyAsync(r => r.Id == key, cancellationToken);
             case LinkKind:
                 return await db.Set<FeedbackRequest>().Where(r => r.Id == key)
@@ -137,6 +154,15 @@ internal sealed class QaPersonalData(PortalDbContext db, IStaffDirectory staff) 
     private IQueryable<FeedbackAnswer> PastAnswers(DateOnly cutoff) =>
         db.Set<FeedbackAnswer>().Where(a => a.Text != null && a.Text != "" && db.Set<FeedbackResponse>().Any(r => r.Id == a.ResponseId && r.ReceivedOn < cutoff));
 
+    private async Task<List<Guid>> PastResponses(DateOnly cutoff, CancellationToken cancellationToken) =>
+    [
+        .. (await PastAnswers(cutoff).Select(a => a.ResponseId).ToListAsync(cancellationToken))
+            .Union(await db.Set<FeedbackResponse>().Where(r => r.ContactDetails != null && r.ReceivedOn < cutoff).Select(r => r.Id).ToListAsync(cancellationToken)),
+    ];
+
+    private IQueryable<UrgentConcern> PastUrgentActions(DateTime cutoffUtc) =>
+        db.Set<UrgentConcern>().Where(c => c.ActionTaken != null && c.ActionTaken != "" && c.ActionRecordedUtc < cutoffUtc);
+
     private IQueryable<FeedbackRequest> PastLinks(DateTime cutoffUtc) =>
         db.Set<FeedbackRequest>().Where(r => (r.RespondentEmail != null || r.ProtectedToken != null) && (r.AnsweredUtc ?? r.ExpiresUtc) < cutoffUtc);
 
@@ -147,8 +173,11 @@ internal sealed class QaPersonalData(PortalDbContext db, IStaffDirectory staff) 
     private IQueryable<CaseFileAudit> PastAudits(DateOnly cutoff) =>
         db.Set<CaseFileAudit>().Where(a => a.AuditedOn < cutoff && (a.CaseReference != "" || a.Summary != "" || a.Answers.Any(x => x.Comment != "")));
 
-    private async Task<int> ClearAnswerWords(IReadOnlyList<Guid> responses, CancellationToken cancellationToken) =>
-        await db.Set<FeedbackAnswer>().Where(a => responses.Contains(a.ResponseId) && a.Text != null).ExecuteUpdateAsync(u => u.SetProperty(a => a.Text, (string?)null), cancellationToken);
+    private async Task<int> ClearAnswerWords(IReadOnlyList<Guid> responses, CancellationToken cancellationToken)
+    {
+        await db.Set<FeedbackResponse>().Where(r => responses.Contains(r.Id) && r.ContactDetails != null).ExecuteUpdateAsync(u => u.SetProperty(r => r.ContactDetails, (string?)null), cancellationToken);
+        return await db.Set<FeedbackAnswer>().Where(a => responses.Contains(a.ResponseId) && a.Text != null).ExecuteUpdateAsync(u => u.SetProperty(a => a.Text, (string?)null), cancellationToken);
+    }
 
     private async Task<int> ClearObservations(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using IroPortal.Modularity.Forms;
 using IroPortal.QualityAssurance.Models;
+using IroPortal.QualityAssurance.Safeguarding;
 using IroPortal.QualityAssurance.Services;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -11,6 +12,7 @@ public static class Choices
 {
     public static IEnumerable<SelectListItem> Grades => Enum.GetValues<Grade>().Select(g => new SelectListItem(g.Name(), g.ToString()));
     public static IEnumerable<SelectListItem> Iros(IEnumerable<StaffMember> iros) => iros.Select(i => new SelectListItem(i.DisplayName, i.Id.ToString()));
+    public static IEnumerable<SelectListItem> ChildVersions => Enum.GetValues<ChildFormVersion>().Select(v => new SelectListItem(v.Name(), v.ToString()));
     public static IEnumerable<SelectListItem> AuditAnswers => Enum.GetValues<AuditAnswerValue>().Select(a => new SelectListItem(a.Name(), a.ToString()));
 }
 
@@ -174,6 +176,7 @@ public sealed class StandardInput
 public sealed class FeedbackLinkForm
 {
     public QaActivity? RespondentType { get; set; }
+    public ChildFormVersion? ChildVersion { get; set; } = ChildFormVersion.Standard;
     public Guid? IroId { get; set; }
     public DateParts ReviewDate { get; set; } = new();
     public string? RespondentEmail { get; set; }
@@ -181,7 +184,7 @@ public sealed class FeedbackLinkForm
 }
 
 /// <summary>Answers to one feedback form, online or typed in by the manager. Keys are question keys.</summary>
-public sealed class FeedbackAnswersForm
+public class FeedbackAnswersForm
 {
     public Dictionary<string, int?> Ratings { get; set; } = [];
     public Dictionary<string, string?> Texts { get; set; } = [];
@@ -216,4 +219,141 @@ public sealed class ReceivedFeedbackForm
     public FeedbackChannel? Channel { get; set; }
     public FeedbackAnswersForm Answers { get; set; } = new();
     [BindNever] public IReadOnlyList<StaffMember> Iros { get; set; } = [];
+}
+
+/// <summary>The children's form: the answers, and what only a child is asked.</summary>
+public sealed class ChildFeedbackForm : FeedbackAnswersForm
+{
+    public const string IroNotKnown = "not-known";
+
+    /// <summary>The IRO's id, <see cref="IroNotKnown"/>, or nothing. Asked only when a child starts the form themselves.</summary>
+    public string? Iro { get; set; }
+    /// <summary>"yes" or "no".</summary>
+    public string? Contact { get; set; }
+    public string? ContactDetails { get; set; }
+    public string? Version { get; set; }
+    public string? Lang { get; set; }
+    /// <summary>A field people never see (it is hidden from sight and from screen readers); software that fills in
+    /// every field fills it, and what it sends is not kept.</summary>
+    public string? Extra { get; set; }
+
+    /// <summary>"Yes", or a way to contact them written without answering the question: a child who leaves a
+    /// phone number wants a call.</summary>
+    public bool WantsContact => Contact == "yes" || (Contact != "no" && !string.IsNullOrWhiteSpace(ContactDetails));
+    public bool LooksAutomated => !string.IsNullOrEmpty(Extra);
+
+    /// <summary>Checks the answers, with messages in the child's language.</summary>
+    /// <returns>The IRO chosen; <see cref="FeedbackResponse.NoIroNamed"/> when none was.</returns>
+    public Guid Validate(ModelStateDictionary state, ChildPageWords words, ChildFormVersion version, IReadOnlyList<StaffMember>? iros)
+    {
+        foreach (var question in FeedbackForms.For(QaActivity.ChildFeedback))
+        {
+            var text = words.Text(ChildWords.QuestionKey(version, question.Key));
+            if (question.IsRating && Ratings.GetValueOrDefault(question.Key) is { } rating && rating is < 1 or > 5)
+                state.AddModelError($"Ratings[{question.Key}]", words.Format("error.rating", text));
+            if (!question.IsRating && Texts.GetValueOrDefault(question.Key)?.Length > 4000)
+                state.AddModelError($"Texts[{question.Key}]", words.Format("error.too-long", text));
+        }
+        if (ContactDetails?.Length > 500)
+            state.AddModelError(nameof(ContactDetails), words.Text("error.contact-long"));
+        if (iros is null || string.IsNullOrEmpty(Iro) || Iro == IroNotKnown) return FeedbackResponse.NoIroNamed;
+        if (Guid.TryParse(Iro, out var id) && iros.Any(i => i.Id == id)) return id;
+        state.AddModelError(nameof(Iro), words.Text("error.iro"));
+        return FeedbackResponse.NoIroNamed;
+    }
+}
+
+public sealed class UrgentActionForm
+{
+    public const int MaxLength = 4000;
+    /// <summary>The field's name on the page, where the form is the page's <c>Form</c>.</summary>
+    public const string Field = "Form." + nameof(ActionTaken);
+
+    public string? ActionTaken { get; set; }
+    public Guid Version { get; set; }
+}
+
+/// <summary>Who is told of urgent messages, who they escalate to, how soon, and the words added to the built-in list.</summary>
+public sealed class SafeguardingForm
+{
+    public const int MaxHours = 40;
+    public const int MaxExtraWords = 500;
+    public const int MaxExtraLength = 8000;
+
+    public List<Guid> DutyManagers { get; set; } = [];
+    public Guid? FirstEscalation { get; set; }
+    public Guid? SecondEscalation { get; set; }
+    public Guid? ThirdEscalation { get; set; }
+    public string? Hours { get; set; }
+    public string? ExtraWords { get; set; }
+
+    public IReadOnlyList<StaffMember> Candidates { get; set; } = [];
+    public SafeguardingSettings Settings { get; set; } = new();
+
+    public IEnumerable<SelectListItem> EscalationChoices =>
+        Candidates.Select(c => new SelectListItem(c.DisplayName, c.Id.ToString())).Prepend(new SelectListItem("Nobody", ""));
+
+    public (IReadOnlyList<Guid> DutyManagers, IReadOnlyList<Guid> Escalation, int Hours) Validate(ModelStateDictionary state)
+    {
+        var known = Candidates.Select(c => c.Id).ToHashSet();
+        if (DutyManagers.Any(id => !known.Contains(id)))
+            state.AddModelError(nameof(DutyManagers), "Choose duty managers from the list: only IRO managers and senior managers can be told of urgent messages");
+        var steps = new[] { (nameof(FirstEscalation), FirstEscalation, "first"), (nameof(SecondEscalation), SecondEscalation, "second"), (nameof(ThirdEscalation), ThirdEscalation, "third") };
+        var chain = new List<Guid>();
+        var gap = false;
+        foreach (var (field, id, which) in steps)
+        {
+            if (id is not { } person) { gap = true; continue; }
+            if (!known.Contains(person)) state.AddModelError(field, $"Choose the {which} person to escalate to from the list");
+            else if (gap) state.AddModelError(field, $"Choose who comes before the {which} person to escalate to, or choose nobody here");
+            else if (chain.Contains(person)) state.AddModelError(field, $"The {which} person to escalate to is already named above: choose someone else, or nobody");
+            else chain.Add(person);
+        }
+        var hours = 0;
+        if (string.IsNullOrWhiteSpace(Hours)) state.AddModelError(nameof(Hours), "Enter how many working hours someone has to record what was done");
+        else if (!int.TryParse(Hours.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out hours))
+            state.AddModelError(nameof(Hours), "Enter the working hours as a whole number, like 4");
+        else if (hours is < 1 or > MaxHours) state.AddModelError(nameof(Hours), $"The working hours must be between 1 and {MaxHours}");
+        var extra = HarmWords.Extra(ExtraWords ?? "");
+        if (extra.Count > MaxExtraWords) state.AddModelError(nameof(ExtraWords), $"Add at most {MaxExtraWords} words and phrases; there are {extra.Count}");
+        else if (string.Join('\n', extra).Length > MaxExtraLength)
+            state.AddModelError(nameof(ExtraWords), $"The added words and phrases must be {MaxExtraLength} characters or fewer in all");
+        else if (extra.FirstOrDefault(w => w.Length > 100) is { } tooLong)
+            state.AddModelError(nameof(ExtraWords), $"Each word or phrase must be 100 characters or fewer: \u201c{tooLong[..40]}\u2026\u201d is {tooLong.Length}");
+        return ([.. DutyManagers.Distinct()], chain, hours);
+    }
+}
+
+/// <summary>A language for the children's form: its code, its names, and its wording, typed in or uploaded.</summary>
+public sealed class ChildLanguageForm
+{
+    public const int MaxName = 100;
+
+    public string? Code { get; set; }
+    public string? Name { get; set; }
+    public string? EnglishName { get; set; }
+    public Dictionary<string, string?> Texts { get; set; } = [];
+
+    public bool IsNew { get; set; }
+    public ChildLanguage? Updated { get; set; }
+
+    public string? Text(string key) => Texts.GetValueOrDefault(key);
+
+    public Dictionary<string, string> Validate(ModelStateDictionary state)
+    {
+        if (string.IsNullOrWhiteSpace(Name)) state.AddModelError(nameof(Name), "Enter the language's name as its readers write it, like العربية for Arabic");
+        else if (Name.Trim().Length > MaxName) state.AddModelError(nameof(Name), $"The language's name must be {MaxName} characters or fewer");
+        if (string.IsNullOrWhiteSpace(EnglishName)) state.AddModelError(nameof(EnglishName), "Enter the language's name in English, like Arabic");
+        else if (EnglishName.Trim().Length > MaxName) state.AddModelError(nameof(EnglishName), $"The language's name in English must be {MaxName} characters or fewer");
+        var texts = new Dictionary<string, string>();
+        foreach (var word in ChildWords.All)
+        {
+            var text = Texts.GetValueOrDefault(word.Key)?.Trim();
+            if (string.IsNullOrEmpty(text)) continue;
+            if (text.Length > ChildLanguages.MaxText)
+                state.AddModelError($"Texts[{word.Key}]", $"The translation of \u201c{word.English}\u201d must be {ChildLanguages.MaxText:N0} characters or fewer; it is {text.Length:N0}");
+            else texts[word.Key] = text;
+        }
+        return texts;
+    }
 }

@@ -19,6 +19,10 @@ public static class ModuleHosting
         var catalog = ModuleLoader.Load(assemblies ?? ModuleLoader.FindPortalAssemblies(AppContext.BaseDirectory), builder.Configuration);
         var services = builder.Services;
         services.AddSingleton(catalog);
+        // Pages are UTF-8: letters of every script are written as themselves (a translation in Arabic reads as
+        // Arabic in the HTML), and only what HTML needs escaping is escaped.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
         services.AddControllersWithViews(options =>
             {

@@ -44,6 +44,8 @@ public interface IReminderRule
     /// weekday). The older Quartz form ("0 0 8 * * ?") is still read and turned into cron.</summary>
     string Schedule { get; }
     IReadOnlyList<RuleParameter> Parameters { get; }
+    /// <summary>True for a rule nobody may switch off (an alert about a child who may be at risk).</summary>
+    bool AlwaysOn => false;
     Task<IReadOnlyList<ReminderOccurrence>> DueAsync(ReminderContext context, CancellationToken cancellationToken);
 }
 

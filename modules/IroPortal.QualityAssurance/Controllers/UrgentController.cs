@@ -1,0 +1,145 @@
+using IroPortal.Data;
+using IroPortal.Modularity;
+using IroPortal.Modularity.Permissions;
+using IroPortal.QualityAssurance.Models;
+using IroPortal.QualityAssurance.Safeguarding;
+using IroPortal.QualityAssurance.ViewModels;
+using IroPortal.Users.Contracts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace IroPortal.QualityAssurance.Controllers;
+
+/// <summary>Urgent messages: feedback whose words suggest a child may be at risk, or that asks for contact. Its own
+/// permission, and every reading of a message is audited.</summary>
+[Area("QualityAssurance")]
+public sealed class UrgentController(PortalDbContext db, SafeguardingService safeguarding, IStaffDirectory staff, TimeProvider clock) : Controller
+{
+    [RequirePermission(QaPermissions.Urgent), HttpGet("/qa/urgent"), AuditsChildData("Urgent messages list")]
+    public async Task<IActionResult> Index()
+    {
+        var concerns = await db.Set<UrgentConcern>().AsNoTracking().OrderByDescending(c => c.RaisedUtc).Take(200).ToListAsync();
+        var ids = concerns.Select(c => c.ResponseId).ToList();
+        var from = await db.Set<FeedbackResponse>().AsNoTracking().Where(r => ids.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => r.RespondentType);
+        var settings = await safeguarding.SettingsAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = concerns.Select(c => new UrgentRow(c, from.GetValueOrDefault(c.ResponseId), safeguarding.NextDeadline(c, settings, now),
+            safeguarding.Escalations(c, settings, now).Count)).OrderByDescending(r => r.Concern.IsOpen).ThenByDescending(r => r.Concern.RaisedUtc).ToList();
+        return View(new UrgentListPage(rows, await Names(settings), settings));
+    }
+
+    [RequirePermission(QaPermissions.Urgent), HttpGet("/qa/urgent/{id:guid}"), AuditsChildData("Urgent message")]
+    public async Task<IActionResult> Details(Guid id) => await Show(id, new UrgentActionForm()) ?? NotFound();
+
+    [RequirePermission(QaPermissions.Urgent), HttpPost("/qa/urgent/{id:guid}/acknowledge"), AuditsChange("Urgent message acknowledged")]
+    public async Task<IActionResult> Acknowledge(Guid id, Guid version)
+    {
+        var concern = await db.Set<UrgentConcern>().SingleOrDefaultAsync(c => c.Id == id);
+        if (concern is null) return NotFound();
+        if (concern.AcknowledgedUtc is null)
+        {
+            if (concern.Version != version) return Conflict(id);
+            concern.AcknowledgedUtc = clock.GetUtcNow().UtcDateTime;
+            concern.AcknowledgedByName = User.DisplayName();
+            concern.Version = Guid.NewGuid();
+            if (!await Saved()) return Conflict(id);
+        }
+        return Redirect($"/qa/urgent/{id}");
+    }
+
+    [RequirePermission(QaPermissions.Urgent), HttpPost("/qa/urgent/{id:guid}/action"), AuditsChange("Urgent message action recorded")]
+    public async Task<IActionResult> RecordAction(Guid id, UrgentActionForm form)
+    {
+        var concern = await db.Set<UrgentConcern>().SingleOrDefaultAsync(c => c.Id == id);
+        if (concern is null) return NotFound();
+        var action = form.ActionTaken?.Trim();
+        if (string.IsNullOrEmpty(action))
+            ModelState.AddModelError(UrgentActionForm.Field, "Enter what was done: who was told, and what happens next");
+        else if (action.Length > UrgentActionForm.MaxLength)
+            ModelState.AddModelError(UrgentActionForm.Field, $"What was done must be {UrgentActionForm.MaxLength} characters or fewer; it is {action.Length}");
+        if (ModelState.IsValid && !concern.IsOpen)
+            ModelState.AddModelError(UrgentActionForm.Field, $"{concern.ActionRecordedByName} has already recorded what was done. Read it below.");
+        if (ModelState.IsValid && concern.Version != form.Version)
+            ModelState.AddModelError(UrgentActionForm.Field, "Someone else changed this message while you were writing. Check it below, then send what was done again.");
+        if (!ModelState.IsValid) return await Show(id, form, keepVersion: false) ?? NotFound();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        concern.AcknowledgedUtc ??= now;
+        concern.AcknowledgedByName ??= User.DisplayName();
+        concern.ActionTaken = action;
+        concern.ActionRecordedUtc = now;
+        concern.ActionRecordedByName = User.DisplayName();
+        concern.Version = Guid.NewGuid();
+        if (!await Saved()) return Conflict(id);
+        return Redirect($"/qa/urgent/{id}");
+    }
+
+    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/urgent/settings")]
+    public async Task<IActionResult> Settings()
+    {
+        var settings = await safeguarding.SettingsAsync();
+        var chain = SafeguardingSettings.Ids(settings.EscalationIds);
+        return View(new SafeguardingForm
+        {
+            DutyManagers = [.. SafeguardingSettings.Ids(settings.DutyManagerIds)],
+            FirstEscalation = chain.ElementAtOrDefault(0) is { } first && first != Guid.Empty ? first : null,
+            SecondEscalation = chain.ElementAtOrDefault(1) is { } second && second != Guid.Empty ? second : null,
+            ThirdEscalation = chain.ElementAtOrDefault(2) is { } third && third != Guid.Empty ? third : null,
+            Hours = settings.ResponseWorkingHours.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ExtraWords = settings.ExtraWords, Candidates = await safeguarding.CandidatesAsync(), Settings = settings,
+        });
+    }
+
+    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/urgent/settings"), AuditsChange("Safeguarding settings changed")]
+    public async Task<IActionResult> Settings(SafeguardingForm form)
+    {
+        form.Candidates = await safeguarding.CandidatesAsync();
+        form.Settings = await safeguarding.SettingsAsync();
+        var (dutyManagers, escalation, hours) = form.Validate(ModelState);
+        if (!ModelState.IsValid) return View(form);
+        await safeguarding.SaveSettingsAsync(dutyManagers, escalation, hours, form.ExtraWords ?? "", User.DisplayName());
+        TempData["Saved"] = "Safeguarding settings saved.";
+        return Redirect("/qa/urgent/settings");
+    }
+
+    private async Task<IActionResult?> Show(Guid id, UrgentActionForm form, bool keepVersion = true)
+    {
+        var concern = await db.Set<UrgentConcern>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id);
+        if (concern is null) return null;
+        var response = await db.Set<FeedbackResponse>().AsNoTracking().Include(r => r.Answers).SingleAsync(r => r.Id == concern.ResponseId);
+        var settings = await safeguarding.SettingsAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        // A form sent back keeps what was written, but carries the message's current version, so sending again works.
+        form.Version = concern.Version;
+        if (!keepVersion) ModelState.Remove("Form." + nameof(UrgentActionForm.Version));
+        var iro = response.NamesAnIro ? (await staff.FindAsync(response.IroId))?.DisplayName ?? "Former IRO" : QaText.NoIroNamed;
+        return View("Details", new UrgentPage(concern, response, iro, safeguarding.Escalations(concern, settings, now), safeguarding.NextDeadline(concern, settings, now),
+            await Names(settings), await safeguarding.DutyManagersAsync(settings), form));
+    }
+
+    private async Task<IReadOnlyDictionary<Guid, string>> Names(SafeguardingSettings settings) =>
+        (await safeguarding.CandidatesAsync()).ToDictionary(p => p.Id, p => p.DisplayName);
+
+    private async Task<bool> Saved()
+    {
+        try { await db.SaveChangesAsync(); return true; }
+        catch (DbUpdateConcurrencyException) { return false; }
+    }
+
+    private RedirectResult Conflict(Guid id)
+    {
+        TempData["Saved"] = "Someone else changed this message at the same time. Check it below.";
+        return Redirect($"/qa/urgent/{id}");
+    }
+}
+
+public sealed record UrgentRow(UrgentConcern Concern, QaActivity From, DateTime? NextDeadline, int Escalations);
+
+public sealed record UrgentListPage(IReadOnlyList<UrgentRow> Rows, IReadOnlyDictionary<Guid, string> Names, SafeguardingSettings Settings);
+
+public sealed record UrgentPage(UrgentConcern Concern, FeedbackResponse Response, string IroName, IReadOnlyList<EscalationStep> Escalations, DateTime? NextDeadline,
+    IReadOnlyDictionary<Guid, string> Names, IReadOnlyList<Guid> DutyManagers, UrgentActionForm Form)
+{
+    public string Name(Guid? id) => id is { } person ? Names.GetValueOrDefault(person, "Someone no longer in the portal") : "The duty managers again";
+}
