@@ -20,6 +20,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ActionPlanService>();
         services.AddScoped<PublicActionSummary>();
         services.AddScoped<IPublicReportAddition>(provider => provider.GetRequiredService<PublicActionSummary>());
+        services.AddScoped<YouSaidWeDid>();
+        services.AddScoped<IPublicReportAddition>(provider => provider.GetRequiredService<YouSaidWeDid>());
         services.AddScoped<ICarriedActions, CarriedBoardActions>();
         services.AddReminderRule<ActionReminders>();
         services.AddScoped<IPortalSeeder, ActionPlanDemoSeeder>();

@@ -204,4 +204,54 @@ public sealed class ActionPlanTests
         Assert.DoesNotContain("Kayden", hidden);
         Assert.Contains("Kayden", WebUtility.HtmlDecode(await clerk.GetStringAsync($"/board/actions/{Year}")));
     }
+
+    [Fact]
+    public async Task Children_read_what_they_said_and_each_actions_progress_in_plain_words_and_the_guard_keeps_contact_details_off()
+    {
+        await using var app = new PortalApp();
+        var clerk = await BoardHasMetAsync(app);
+        var iro1 = await UserIdAsync(app, "IRO", "iro1@northmoor.example");
+        var today = IroPortal.Modularity.UkTime.Today(app.Clock);
+        var due = today.AddDays(40);
+        await clerk.PostFormAsync($"/board/actions/{Year}", Action("Send every child a card with the date of their next review.", iro1, due), $"/board/actions/{Year}");
+        var actionId = await app.InDatabase(db => db.Set<BoardAction>().Where(a => a.YearStart == Year).Select(a => a.Id).SingleAsync());
+        var manager = await app.SignedInClient(Reports.Manager);
+        var path = $"/board/actions/{Year}/you-said-we-did";
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInClient("board1@northmoor.example")).GetAsync(path)).StatusCode);
+
+        var refused = WebUtility.HtmlDecode(await (await manager.PostFormAsync(path, new() { ["Form.Said"] = " " }, path)).Content.ReadAsStringAsync());
+        Assert.Contains("Enter what children told us", refused);
+        Assert.Contains("Choose at least one action", refused);
+        var added = await manager.PostFormAsync(path, new() { ["Form.Said"] = "You did not always know when your review was.", ["Form.ActionIds"] = actionId.ToString() }, path);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+
+        // The children's summary: its button goes to the children's form, and "You said, we did" comes before it.
+        var summaryPath = $"/publishing/{Year}/for-children";
+        Assert.Contains("value=\"/tell-us\"", await manager.GetStringAsync(summaryPath));
+        await manager.PostFormAsync(summaryPath, new()
+        {
+            ["WhatIsAnIro"] = "Your IRO runs your review.", ["WhatWeDid"] = "We held your reviews.", ["WhatYouToldUs"] = "You told us about your reviews.",
+            ["WhatWeWillDo"] = "We will tell you the date.", ["HowToTellUs"] = "Press the button.", ["FeedbackLink"] = "/tell-us",
+        }, summaryPath);
+        var published = await manager.PostFormAsync(summaryPath + "/publish", new() { ["Publish.Reason"] = "Short words." }, summaryPath);
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var child = WebUtility.HtmlDecode(await app.NewClient().GetStringAsync($"/reports/{Year}/for-children"));
+        Assert.Contains("You said:</strong> You did not always know when your review was.", child);
+        Assert.Contains($"We are working on it. We plan to finish by {due.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}.", child);
+        Assert.True(child.IndexOf("You said, we did", StringComparison.Ordinal) < child.IndexOf("How to tell us what you think", StringComparison.Ordinal));
+        Assert.Contains("href=\"/tell-us\"", child);
+
+        // Live: past its due date, the progress says so by itself.
+        app.Clock.Advance(TimeSpan.FromDays(41));
+        Assert.Contains("It is taking longer than we planned", WebUtility.HtmlDecode(await app.NewClient().GetStringAsync($"/reports/{Year}/for-children")));
+
+        // Anything the privacy guard finds keeps the whole part off the children's page, and the manager is told why.
+        manager = await app.SignedInClient(Reports.Manager);
+        await manager.PostFormAsync(path, new() { ["Form.Said"] = "You said to ring 07700 900123 about the cards.", ["Form.ActionIds"] = actionId.ToString() }, path);
+        app.Clock.Advance(TimeSpan.FromSeconds(10));
+        var hidden = WebUtility.HtmlDecode(await app.NewClient().GetStringAsync($"/reports/{Year}/for-children"));
+        Assert.DoesNotContain("You said:", hidden);
+        Assert.DoesNotContain("07700", hidden);
+        Assert.Contains("the privacy guard found what could identify a child", WebUtility.HtmlDecode(await manager.GetStringAsync(path)));
+    }
 }

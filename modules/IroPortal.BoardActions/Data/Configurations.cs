@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace IroPortal.BoardActions.Data;
 
-internal sealed class ActionPlanConfigurations : IEntityTypeConfiguration<BoardAction>, IEntityTypeConfiguration<ActionUpdate>, IEntityTypeConfiguration<ActionPlan>
+internal sealed class ActionPlanConfigurations : IEntityTypeConfiguration<BoardAction>, IEntityTypeConfiguration<ActionUpdate>, IEntityTypeConfiguration<ActionPlan>,
+    IEntityTypeConfiguration<ChildrensTheme>, IEntityTypeConfiguration<ChildrensThemeAction>
 {
     public const string Prefix = "BoardActions_";
 
@@ -36,5 +37,22 @@ internal sealed class ActionPlanConfigurations : IEntityTypeConfiguration<BoardA
         e.ToTable(Prefix + "Plans");
         e.HasIndex(p => p.YearStart).IsUnique();
         e.Property(p => p.ChangedByName).HasMaxLength(256);
+    }
+
+    public void Configure(EntityTypeBuilder<ChildrensTheme> e)
+    {
+        e.ToTable(Prefix + "ChildrensThemes");
+        e.HasIndex(t => t.YearStart);
+        e.Property(t => t.Said).HasMaxLength(ChildrensTheme.MaxSaid);
+        e.Property(t => t.ChangedByName).HasMaxLength(256);
+        e.HasMany(t => t.Actions).WithOne().HasForeignKey(a => a.ThemeId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<ChildrensThemeAction> e)
+    {
+        e.ToTable(Prefix + "ChildrensThemeActions");
+        e.HasKey(a => new { a.ThemeId, a.ActionId });
+        e.HasIndex(a => a.ActionId);
+        e.HasOne<BoardAction>().WithMany().HasForeignKey(a => a.ActionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -45,3 +45,25 @@ public sealed class ActionPlan
     public DateTime ChangedUtc { get; set; }
     public string ChangedByName { get; set; } = "";
 }
+
+/// <summary>Something children told us, in the manager's plain words, and the board's actions that answer it: the
+/// children's summary's "You said, we did".</summary>
+public sealed class ChildrensTheme
+{
+    public const int MaxSaid = 500;
+
+    public Guid Id { get; set; }
+    public int YearStart { get; set; }
+    public int Position { get; set; }
+    /// <summary>"You said you did not always know when your review was."</summary>
+    public string Said { get; set; } = "";
+    public DateTime ChangedUtc { get; set; }
+    public string ChangedByName { get; set; } = "";
+    public List<ChildrensThemeAction> Actions { get; set; } = [];
+}
+
+public sealed class ChildrensThemeAction
+{
+    public Guid ThemeId { get; set; }
+    public Guid ActionId { get; set; }
+}

@@ -23,9 +23,12 @@ public interface IBoardReports
 /// not part of the published release, so it says itself how current it is. <paramref name="Html"/> must be encoded.</summary>
 public sealed record PublicAddition(string Anchor, string Title, string Html);
 
-/// <summary>Registered (scoped) by a module that adds to the public report page.</summary>
+/// <summary>Registered (scoped) by a module that adds to the public report page, or to the children's summary.</summary>
 public interface IPublicReportAddition
 {
+    /// <summary>Added to the children's summary (before "How to tell us"), not to the public report.</summary>
+    bool ForChildren => false;
+
     Task<PublicAddition?> ForYearAsync(int yearStart, CancellationToken cancellationToken = default);
 
     /// <summary>Changes whenever what it adds changes: the public pages' cache entries vary by it.</summary>

@@ -39,7 +39,7 @@ public sealed class PublicReportsController(PortalDbContext db, IOptions<Council
         var isCurrent = release.Number == versions[0].Number;
         // What other modules add (the board's action plan, say) is live, so it joins the current version only.
         if (isCurrent)
-            foreach (var addition in additions)
+            foreach (var addition in additions.Where(a => !a.ForChildren))
                 if (await addition.ForYearAsync(year) is { } part)
                     sections.Add(new ReleaseSection(part.Anchor, part.Title, part.Html));
         return View("Report", new PublicReportPage(year, release, versions, sections, full.HasPdf, full.HasChildren, isCurrent));
@@ -77,7 +77,14 @@ public sealed class PublicReportsController(PortalDbContext db, IOptions<Council
     {
         var release = await ReleaseQuery(year, Audience.Children, null).FirstOrDefaultAsync();
         if (release is null) return NotFound();
-        return View("ForChildren", new ChildrenPage(year, release, ReleaseSection.Read(release.Sections)));
+        var sections = ReleaseSection.Read(release.Sections).ToList();
+        // Live, like the report's additions: "You said, we did" shows each action's progress today.
+        var tellUs = sections.FindIndex(s => s.Anchor == ChildrenSummaryService.TellUsAnchor);
+        var before = tellUs >= 0 ? tellUs : sections.Count;
+        foreach (var addition in additions.Where(a => a.ForChildren))
+            if (await addition.ForYearAsync(year) is { } part)
+                sections.Insert(before++, new ReleaseSection(part.Anchor, part.Title, part.Html));
+        return View("ForChildren", new ChildrenPage(year, release, sections));
     }
 
     /// <summary>Atom, so the council's website (or anyone's reader) hears of each publication and correction.</summary>
