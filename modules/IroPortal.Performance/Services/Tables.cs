@@ -1,3 +1,4 @@
+using IroPortal.Modularity;
 using System.Globalization;
 using System.Text;
 using OfficeOpenXml;
@@ -50,7 +51,7 @@ public static class TableReader
         var rows = new List<RawRow>();
         List<string>? headers = null;
         var number = 0;
-        foreach (var fields in ParseCsv(text))
+        foreach (var fields in Csv.Rows(text))
         {
             number++;
             if (headers is null) { headers = fields.Select(h => h.Trim()).ToList(); continue; }
@@ -58,42 +59,6 @@ public static class TableReader
             rows.Add(new RawRow(number, [.. fields]));
         }
         return new RawTable(file.Name, headers ?? [], rows);
-    }
-
-    /// <summary>RFC 4180: fields in double quotes may hold commas, quotes (doubled) and line breaks.</summary>
-    private static IEnumerable<List<string>> ParseCsv(string text)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-                continue;
-            }
-            switch (c)
-            {
-                case '"' when field.Length == 0: quoted = true; break;
-                case ',': fields.Add(field.ToString()); field.Clear(); break;
-                case '\r': break;
-                case '\n':
-                    fields.Add(field.ToString()); field.Clear();
-                    yield return fields;
-                    fields = [];
-                    break;
-                default: field.Append(c); break;
-            }
-        }
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            yield return fields;
-        }
     }
 
     private static IReadOnlyList<RawTable> ReadWorkbook(SourceFile file, UploadLimits limits)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using IroPortal.Data;
+using IroPortal.Modularity;
 using IroPortal.QualityAssurance.Models;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,26 +12,9 @@ public sealed record TranslationProblem(int Row, string Field, string Message);
 
 /// <summary>The languages the children's form may be read in, and their translations: entered in a form or uploaded
 /// as a CSV file (key, where, English, translation) downloaded from the portal.</summary>
-public sealed partial class ChildLanguages(PortalDbContext db, TimeProvider clock)
+public sealed class ChildLanguages(PortalDbContext db, TimeProvider clock)
 {
     public const int MaxText = 2000;
-
-    /// <summary>Languages written right to left, by their first subtag: Arabic, Farsi and Dari, Pashto, Urdu, Sorani
-    /// Kurdish, Hebrew, Yiddish, Sindhi, Uyghur, Dhivehi, Syriac.</summary>
-    private static readonly HashSet<string> RightToLeft = ["ar", "fa", "prs", "ps", "ur", "ckb", "he", "yi", "sd", "ug", "dv", "syr", "arc", "ks"];
-
-    [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
-    private static partial Regex CodeShape();
-
-    public static bool IsValidCode(string? code) => code is { Length: <= 20 } && CodeShape().IsMatch(code) && !code.StartsWith("en", StringComparison.Ordinal);
-
-    public static string Direction(string code)
-    {
-        var parts = code.Split('-');
-        if (parts.Skip(1).Any(p => p.Equals("Arab", StringComparison.OrdinalIgnoreCase) || p.Equals("Hebr", StringComparison.OrdinalIgnoreCase))) return "rtl";
-        if (parts.Skip(1).Any(p => p.Equals("Latn", StringComparison.OrdinalIgnoreCase) || p.Equals("Cyrl", StringComparison.OrdinalIgnoreCase))) return "ltr";
-        return RightToLeft.Contains(parts[0]) ? "rtl" : "ltr";
-    }
 
     public async Task<IReadOnlyList<ChildLanguage>> AllAsync(CancellationToken cancellationToken = default) =>
         await db.Set<ChildLanguage>().AsNoTracking().Include(l => l.Translations).OrderBy(l => l.EnglishName).ToListAsync(cancellationToken);
@@ -42,8 +25,8 @@ public sealed partial class ChildLanguages(PortalDbContext db, TimeProvider cloc
     /// <summary>The words for a page in the language asked for; English when the council has no such language.</summary>
     public async Task<ChildPageWords> WordsAsync(string? code, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrEmpty(code) || !IsValidCode(code) || await FindAsync(code, cancellationToken) is not { } language) return ChildPageWords.InEnglish;
-        return new ChildPageWords(language.Code, Direction(language.Code), language.Translations.Where(t => ChildWords.Exists(t.Key)).ToDictionary(t => t.Key, t => t.Text));
+        if (string.IsNullOrEmpty(code) || !Languages.IsValidCode(code) || await FindAsync(code, cancellationToken) is not { } language) return ChildPageWords.InEnglish;
+        return new ChildPageWords(language.Code, Languages.Direction(language.Code), language.Translations.Where(t => ChildWords.Exists(t.Key)).ToDictionary(t => t.Key, t => t.Text));
     }
 
     /// <summary>Adds the language or replaces its names and translations; a key with no text is left untranslated.</summary>
@@ -81,7 +64,7 @@ public sealed partial class ChildLanguages(PortalDbContext db, TimeProvider cloc
         var given = language?.Translations.ToDictionary(t => t.Key, t => t.Text) ?? [];
         var csv = new StringBuilder("key,where,english,translation\r\n");
         foreach (var word in ChildWords.All)
-            csv.Append(string.Join(',', new[] { word.Key, word.Where, word.English, given.GetValueOrDefault(word.Key, "") }.Select(Quote))).Append("\r\n");
+            csv.Append(string.Join(',', new[] { word.Key, word.Where, word.English, given.GetValueOrDefault(word.Key, "") }.Select(Csv.Field))).Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
@@ -90,7 +73,7 @@ public sealed partial class ChildLanguages(PortalDbContext db, TimeProvider cloc
     {
         var problems = new List<TranslationProblem>();
         var texts = new Dictionary<string, string>();
-        var rows = ParseCsv(csv.TrimStart('\uFEFF'));
+        var rows = Csv.Rows(csv.TrimStart('\uFEFF')).ToList();
         if (rows.Count == 0) return (texts, [new(1, "header", "The file is empty. Download the template, fill in the translation column and upload it.")]);
         var header = rows[0].Select(h => h.Trim().ToLowerInvariant()).ToList();
         int keyColumn = header.IndexOf("key"), textColumn = header.IndexOf("translation");
@@ -103,7 +86,7 @@ public sealed partial class ChildLanguages(PortalDbContext db, TimeProvider cloc
             if (row.All(string.IsNullOrWhiteSpace)) continue;
             var key = keyColumn < row.Count ? row[keyColumn].Trim() : "";
             var text = textColumn < row.Count ? row[textColumn].Trim() : "";
-            if (text.Length > 1 && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@') text = text[1..]; // the template's guard against formulas
+            text = Csv.Unguard(text);
             if (!ChildWords.Exists(key)) problems.Add(new(number, "key", $"\u201c{Shorten(key)}\u201d is not a key of the children's form. Keep the key column as the template has it."));
             else if (texts.ContainsKey(key)) problems.Add(new(number, "key", $"\u201c{key}\u201d is translated twice; keep one row for it."));
             else if (text.Length > MaxText) problems.Add(new(number, "translation", $"The translation is {text.Length:N0} characters; it must be {MaxText:N0} or fewer."));
@@ -113,42 +96,6 @@ public sealed partial class ChildLanguages(PortalDbContext db, TimeProvider cloc
     }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
-
-    private static string Quote(string value)
-    {
-        // A spreadsheet must not run a translation as a formula.
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
-
-    private static List<List<string>> ParseCsv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-                continue;
-            }
-            switch (c)
-            {
-                case '"': quoted = true; break;
-                case ',': row.Add(field.ToString()); field.Clear(); break;
-                case '\r': break;
-                case '\n': row.Add(field.ToString()); field.Clear(); rows.Add(row); row = []; break;
-                default: field.Append(c); break;
-            }
-        }
-        if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); rows.Add(row); }
-        return rows;
-    }
 
     public static string DisplayName(ChildLanguage language) =>
         string.Equals(language.Name, language.EnglishName, StringComparison.CurrentCultureIgnoreCase) ? language.Name : $"{language.Name} ({language.EnglishName})";

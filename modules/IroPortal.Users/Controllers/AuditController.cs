@@ -1,3 +1,4 @@
+using CsvFile = IroPortal.Modularity.Csv;
 using System.Globalization;
 using System.Text;
 using IroPortal.Data;
@@ -38,7 +39,7 @@ public sealed class AuditController(PortalDbContext db) : Controller
         var csv = new StringBuilder("When (UTC),When (UK time),What,Who did it,To whom,Detail,From\r\n");
         await foreach (var e in Filtered(filter).OrderBy(e => e.OccurredUtc).ThenBy(e => e.Id).Take(MostRowsInCsv).AsAsyncEnumerable())
             csv.AppendJoin(',', [e.OccurredUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), UkTime.FromUtc(e.OccurredUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                Cell(e.EventType), Cell(e.ActorName), Cell(e.SubjectName), Cell(e.Detail), Cell(e.IpAddress)]).Append("\r\n");
+                CsvFile.Field(e.EventType), CsvFile.Field(e.ActorName), CsvFile.Field(e.SubjectName), CsvFile.Field(e.Detail), CsvFile.Field(e.IpAddress)]).Append("\r\n");
         Response.Headers.CacheControl = "no-store";
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"audit-trail-{UkTime.DateOf(DateTime.UtcNow):yyyy-MM-dd}.csv");
     }
@@ -57,13 +58,6 @@ public sealed class AuditController(PortalDbContext db) : Controller
         if (filter.FromDate is { } from) { var fromUtc = UkTime.StartOfDayUtc(from); query = query.Where(e => e.OccurredUtc >= fromUtc); }
         if (filter.ToDate is { } to) { var beforeUtc = UkTime.StartOfDayUtc(to.AddDays(1)); query = query.Where(e => e.OccurredUtc < beforeUtc); }
         return query;
-    }
-
-    /// <summary>Formula characters are neutralised, so a detail cannot run as a formula in a spreadsheet.</summary>
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 }
 
