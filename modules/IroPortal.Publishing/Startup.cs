@@ -27,6 +27,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ReleaseComposer>();
         services.AddScoped<PublishingService>();
         services.AddScoped<ChildrenSummaryService>();
+        services.AddScoped<SummaryTranslations>();
         services.AddReminderRule<BoardReminders>();
         services.AddScoped<IPortalSeeder, PublishingDemoSeeder>();
         services.AddSingleton(new ModuleStylesheet("/_content/IroPortal.Publishing/publishing.css"));

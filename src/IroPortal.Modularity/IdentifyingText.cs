@@ -37,6 +37,8 @@ public static partial class IdentifyingText
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
         approved ??= ApprovedNames.None;
+        var written = text;
+        text = AsciiDigits(text);
         var findings = new List<IdentifyingFinding>();
         var taken = new List<(int Start, int End)>();
         bool Overlaps(int start, int end) => taken.Any(t => start < t.End && t.Start < end);
@@ -44,7 +46,7 @@ public static partial class IdentifyingText
         {
             if (Overlaps(match.Index, match.Index + match.Length)) return;
             taken.Add((match.Index, match.Index + match.Length)); // the council's own address is not a name either
-            if (!approved.IsCouncilContact(kind, match.Value)) findings.Add(new(kind, match.Value.Trim(), false) { Index = match.Index });
+            if (!approved.IsCouncilContact(kind, match.Value)) findings.Add(new(kind, written.Substring(match.Index, match.Length).Trim(), false) { Index = match.Index });
         }
 
         foreach (Match m in Email().Matches(text)) Add(EmailKind, m);
@@ -69,6 +71,18 @@ public static partial class IdentifyingText
 
         findings.AddRange(PersonalNames.Find(text, approved, Overlaps));
         return findings.OrderBy(f => f.Index).ToList();
+    }
+
+    /// <summary>Digits of any script as 0-9, one character for one, so "٠٧٧٠٠ ٩٠٠١٢٣" (Arabic-Indic) or "۰۷۷۰۰" (Persian) is
+    /// read as the phone number it is, and every position in the text stays where it was.</summary>
+    public static string AsciiDigits(string text)
+    {
+        if (!text.Any(c => c > '\u007f' && char.IsDigit(c))) return text;
+        return string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = source[i] > '\u007f' && char.IsDigit(source[i]) ? (char)('0' + (int)char.GetNumericValue(source[i])) : source[i];
+        });
     }
 
     /// <summary>A day and month with no year: identifying only beside a birth ("her birthday is 3 May").</summary>

@@ -93,3 +93,43 @@ public sealed class ChildrensVoiceBrowserTests
         session.AssertNoPageProblems();
     }
 }
+
+public sealed class SummaryTranslationBrowserTests
+{
+    [Fact]
+    public async Task The_childrens_summary_in_arabic_reads_right_to_left_on_a_phone_and_its_pages_pass_axe()
+    {
+        await using var session = await BrowserSession.StartAsync(viewportWidth: 320);
+        var year = await session.App.InDatabase(db => db.Set<IroPortal.Publishing.Models.Release>()
+            .Where(r => r.Audience == IroPortal.Publishing.Models.Audience.Children).Select(r => r.YearStart).FirstAsync());
+        var problem = await session.App.InScope<IroPortal.Publishing.Services.SummaryTranslations, string?>(async translations =>
+        {
+            var translation = new IroPortal.Publishing.Models.ChildrenSummaryTranslation { YearStart = year, Language = "ar" };
+            await translations.SaveAsync(translation, 0, "العربية", "Arabic", new Dictionary<string, string>
+            {
+                ["heading"] = "ماذا فعل مسؤولو المراجعة هذا العام", ["what-we-did"] = "عقدنا اجتماعات كثيرة مع الأطفال.",
+            }, "Test");
+            await translations.ConfirmAsync(translation, translation.Revision, "A reader of Arabic", "Test");
+            return await translations.PublishAsync(translation, "Test");
+        });
+        Assert.Null(problem);
+
+        var phone = await session.NewPageAsync();
+        await phone.GotoAsync($"/reports/{year}/for-children");
+        await phone.GetByRole(AriaRole.Link, new() { Name = "العربية" }).ClickAsync();
+        await Assertions.Expect(phone.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Assertions.Expect(phone.Locator("h1")).ToHaveTextAsync("ماذا فعل مسؤولو المراجعة هذا العام");
+        await Assertions.Expect(phone.Locator("#what-is-an-iro-title")).ToHaveAttributeAsync("lang", "en");
+        await BrowserSession.AssertFitsAsync(phone, 320);
+        await BrowserSession.AssertAccessibleAsync(phone);
+
+        var manager = await (await session.NewContextAsync()).NewPageAsync();
+        await BrowserSession.SignInAsync(manager, "manager@northmoor.example");
+        foreach (var path in new[] { $"/publishing/{year}/for-children", $"/publishing/{year}/for-children/languages/new", $"/publishing/{year}/for-children/languages/ar" })
+        {
+            await manager.GotoAsync(path);
+            await BrowserSession.AssertAccessibleAsync(manager);
+        }
+        session.AssertNoPageProblems();
+    }
+}

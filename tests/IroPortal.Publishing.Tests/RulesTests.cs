@@ -20,12 +20,24 @@ public sealed class RulesTests
     [InlineData("She was born on 12/03/2015 in the town.", PrivacyGuard.DateKind, "12/03/2015")]
     [InlineData("Reviews went well and Tyler said he liked his home.", PrivacyGuard.NameKind, "Tyler")]
     [InlineData("This year 3 children waited for a placement.", PrivacyGuard.SmallCountKind, "3 children")]
+    // Digits of other scripts, as a translation or a child may write them (Arabic-Indic, Persian, Devanagari).
+    [InlineData("اتصل على ٠٧٧٠٠ ٩٠٠١٢٣ مساءً", "a phone number", "٠٧٧٠٠ ٩٠٠١٢٣")]
+    [InlineData("شماره ۹۴۳ ۴۷۶ ۵۹۱۹ است", "an NHS number", "۹۴۳ ۴۷۶ ۵۹۱۹")]
+    [InlineData("Born १२/०३/२०१५ in Delhi", PrivacyGuard.DateKind, "१२/०३/२०१५")]
     public void The_guard_finds_each_kind_of_identifier(string text, string kind, string found)
     {
         var finding = Assert.Single(Scan(text), f => f.Kind == kind);
         Assert.Equal(found, finding.Text);
         Assert.Equal(FindingEffect.Blocks, finding.Effect);
         Assert.Equal("section-1", finding.Anchor);
+    }
+
+    [Fact]
+    public void In_another_language_every_full_date_is_a_finding_since_the_words_around_it_cannot_be_read()
+    {
+        var text = new GuardText("Summary", "section-1", "जन्म १२/०३/२०१५ को हुआ");
+        Assert.Empty(PrivacyGuard.Scan([text], ApprovedNames.None, CaseReferences.Usual).Where(f => f.Kind == PrivacyGuard.DateKind));
+        Assert.Equal("१२/०३/२०१५", Assert.Single(PrivacyGuard.Scan([text], ApprovedNames.None, CaseReferences.Usual, everyFullDate: true), f => f.Kind == PrivacyGuard.DateKind).Text);
     }
 
     [Fact]

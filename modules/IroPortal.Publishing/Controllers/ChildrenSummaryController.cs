@@ -12,7 +12,7 @@ namespace IroPortal.Publishing.Controllers;
 /// <summary>The manager writes the children's summary in a guided form, sees its readability as they go, and publishes it.</summary>
 [Area("Publishing")]
 [RequirePermission(PublishingPermissions.Publish)]
-public sealed class ChildrenSummaryController(PortalDbContext db, ChildrenSummaryService summaries) : Controller
+public sealed class ChildrenSummaryController(PortalDbContext db, ChildrenSummaryService summaries, SummaryTranslations translations) : Controller
 {
     [HttpGet("/publishing/{year:int}/for-children")]
     public async Task<IActionResult> Edit(int year) => await EditPage(await summaries.FindOrStartAsync(year), new ChildrenPublishForm());
@@ -66,7 +66,8 @@ public sealed class ChildrenSummaryController(PortalDbContext db, ChildrenSummar
         var published = await db.Set<Release>().AsNoTracking().Where(r => r.YearStart == summary.YearStart && r.Audience == Audience.Children)
             .OrderByDescending(r => r.Number).Select(r => new { r.Number, r.PublishedUtc }).FirstOrDefaultAsync();
         return View("Edit", new ChildrenSummaryPage(summary.YearStart, ChildrenSummaryForm.From(summary), summary.Id != Guid.Empty,
-            ChildrenSummaryService.Measure(summary), await summaries.CheckAsync(summary), publish, published?.Number, published?.PublishedUtc));
+            ChildrenSummaryService.Measure(summary), await summaries.CheckAsync(summary), publish, published?.Number, published?.PublishedUtc,
+            await translations.ForYearAsync(summary.YearStart)));
     }
 }
 
@@ -120,4 +121,4 @@ public sealed class ChildrenPublishForm
 }
 
 public sealed record ChildrenSummaryPage(int Year, ChildrenSummaryForm Form, bool Saved, ReadabilityReport Readability, IReadOnlyList<CheckedFinding> Findings,
-    ChildrenPublishForm Publish, int? PublishedNumber, DateTime? PublishedUtc);
+    ChildrenPublishForm Publish, int? PublishedNumber, DateTime? PublishedUtc, IReadOnlyList<ChildrenSummaryTranslation> Translations);

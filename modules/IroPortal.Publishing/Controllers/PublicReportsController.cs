@@ -17,7 +17,7 @@ namespace IroPortal.Publishing.Controllers;
 /// output cache, setting no cookies. Only public and children's releases are ever read here.</summary>
 [Area("Publishing")]
 [Public, OutputCache(PolicyName = PublicCache.Policy)]
-public sealed class PublicReportsController(PortalDbContext db, IOptions<CouncilOptions> council, IEnumerable<IPublicReportAddition> additions) : Controller
+public sealed class PublicReportsController(PortalDbContext db, IOptions<CouncilOptions> council, IEnumerable<IPublicReportAddition> additions, SummaryTranslations translations) : Controller
 {
     [HttpGet("/reports")]
     public async Task<IActionResult> Index() => View(await PublishedAsync());
@@ -78,13 +78,32 @@ public sealed class PublicReportsController(PortalDbContext db, IOptions<Council
         var release = await ReleaseQuery(year, Audience.Children, null).FirstOrDefaultAsync();
         if (release is null) return NotFound();
         var sections = ReleaseSection.Read(release.Sections).ToList();
-        // Live, like the report's additions: "You said, we did" shows each action's progress today.
+        var live = await ChildrenAdditionsAsync(year);
         var tellUs = sections.FindIndex(s => s.Anchor == ChildrenSummaryService.TellUsAnchor);
-        var before = tellUs >= 0 ? tellUs : sections.Count;
+        sections.InsertRange(tellUs >= 0 ? tellUs : sections.Count, live.Select(part => new ReleaseSection(part.Anchor, part.Title, part.Html)));
+        return View("ForChildren", new ChildrenPage(year, release, sections, await translations.PublishedAsync(year)));
+    }
+
+    /// <summary>The summary in another language, as published; English stands in, marked, for what is not translated.</summary>
+    [HttpGet("/reports/{year:int}/for-children/{language}")]
+    public async Task<IActionResult> ForChildrenIn(int year, string language)
+    {
+        if (!Languages.IsValidCode(language)) return NotFound();
+        var published = await db.Set<ChildrenSummaryTranslation>().AsNoTracking()
+            .Where(t => t.YearStart == year && t.Language == language && t.PublishedSections != null)
+            .Select(t => new { t.Language, t.Name, t.EnglishName, t.PublishedSections, t.PublishedUtc }).SingleOrDefaultAsync();
+        if (published is null || TranslatedPage.Read(published.PublishedSections) is not { } page) return NotFound();
+        return View("ForChildrenIn", new TranslatedChildrenPage(year, published.Language, published.Name, published.EnglishName, published.PublishedUtc!.Value, page,
+            await ChildrenAdditionsAsync(year)));
+    }
+
+    /// <summary>Live, like the report's additions: "You said, we did" shows each action's progress today.</summary>
+    private async Task<IReadOnlyList<PublicAddition>> ChildrenAdditionsAsync(int year)
+    {
+        var parts = new List<PublicAddition>();
         foreach (var addition in additions.Where(a => a.ForChildren))
-            if (await addition.ForYearAsync(year) is { } part)
-                sections.Insert(before++, new ReleaseSection(part.Anchor, part.Title, part.Html));
-        return View("ForChildren", new ChildrenPage(year, release, sections));
+            if (await addition.ForYearAsync(year) is { } part) parts.Add(part);
+        return parts;
     }
 
     /// <summary>Atom, so the council's website (or anyone's reader) hears of each publication and correction.</summary>
@@ -163,4 +182,5 @@ public sealed class PublicReportsController(PortalDbContext db, IOptions<Council
 public sealed record ReleaseVersion(Guid Id, int Number, DateTime PublishedUtc, string ChangeNote);
 public sealed record PublishedYear(int YearStart, int Number, DateTime FirstPublishedUtc, DateTime PublishedUtc, bool HasPdf, bool HasChildren);
 public sealed record PublicReportPage(int Year, ReleaseVersion Release, IReadOnlyList<ReleaseVersion> Versions, IReadOnlyList<ReleaseSection> Sections, bool HasPdf, bool HasChildren, bool IsCurrent);
-public sealed record ChildrenPage(int Year, Release Release, IReadOnlyList<ReleaseSection> Sections);
+public sealed record ChildrenPage(int Year, Release Release, IReadOnlyList<ReleaseSection> Sections, IReadOnlyList<(string Language, string Name, string EnglishName)> Languages);
+public sealed record TranslatedChildrenPage(int Year, string Language, string Name, string EnglishName, DateTime PublishedUtc, TranslatedPage Page, IReadOnlyList<PublicAddition> Live);

@@ -14,7 +14,7 @@ namespace IroPortal.Publishing.Controllers;
 /// approved names, and publishing to the board and the public.</summary>
 [Area("Publishing")]
 [RequirePermission(PublishingPermissions.Publish)]
-public sealed class PublishingController(PortalDbContext db, PublishingService publishing, ChildrenSummaryService children, IApprovedReports reports,
+public sealed class PublishingController(PortalDbContext db, PublishingService publishing, ChildrenSummaryService children, SummaryTranslations translations, IApprovedReports reports,
     PdfPrinter printer, TimeProvider clock) : Controller
 {
     public const int MaxReason = 1000;
@@ -214,11 +214,18 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
         return Redirect($"/publishing/{year}");
     }
 
-    /// <summary>The findings a decision may be about: the children's summary's, or the report's in both its versions.</summary>
+    /// <summary>The findings a decision may be about: the children's summary's in every language, or the report's in both its versions.</summary>
     private async Task<IReadOnlyList<CheckedFinding>> FindingsAsync(int year, Audience audience)
     {
         if (audience == Audience.Children)
-            return await db.Set<ChildrenSummary>().AsNoTracking().SingleOrDefaultAsync(s => s.YearStart == year) is { } summary ? await children.CheckAsync(summary) : [];
+        {
+            var summary = await db.Set<ChildrenSummary>().AsNoTracking().SingleOrDefaultAsync(s => s.YearStart == year);
+            var inEnglish = summary is null ? [] : await children.CheckAsync(summary);
+            var translated = new List<CheckedFinding>();
+            foreach (var translation in await translations.ForYearAsync(year))
+                translated.AddRange((await translations.CheckAsync(translation)).Findings);
+            return [.. inEnglish, .. translated];
+        }
         if (await publishing.ApprovedAsync(year) is not { } report) return [];
         return [.. (await publishing.CheckAsync(report, Audience.Board)).Findings, .. (await publishing.CheckAsync(report, Audience.Public)).Findings];
     }

@@ -6,7 +6,8 @@ namespace IroPortal.Publishing.Data;
 
 internal sealed class PublishingConfigurations : IEntityTypeConfiguration<Release>, IEntityTypeConfiguration<BoardOnlySection>,
     IEntityTypeConfiguration<ApprovedName>, IEntityTypeConfiguration<GuardOverride>, IEntityTypeConfiguration<BoardQuestion>,
-    IEntityTypeConfiguration<BoardResolution>, IEntityTypeConfiguration<ChildrenSummary>, IEntityTypeConfiguration<GuardSettings>
+    IEntityTypeConfiguration<BoardResolution>, IEntityTypeConfiguration<ChildrenSummary>, IEntityTypeConfiguration<GuardSettings>,
+    IEntityTypeConfiguration<ChildrenSummaryTranslation>
 {
     public const string Prefix = "Publishing_";
 
@@ -82,5 +83,19 @@ internal sealed class PublishingConfigurations : IEntityTypeConfiguration<Releas
         e.HasIndex(c => c.YearStart).IsUnique();
         e.Property(c => c.FeedbackLink).HasMaxLength(500);
         e.Property(c => c.UpdatedByName).HasMaxLength(256);
+    }
+
+    public void Configure(EntityTypeBuilder<ChildrenSummaryTranslation> e)
+    {
+        e.ToTable(Prefix + "ChildrenSummaryTranslations");
+        e.HasIndex(t => new { t.YearStart, t.Language }).IsUnique();
+        e.Property(t => t.Language).HasMaxLength(20);
+        e.Property(t => t.Name).HasMaxLength(100);
+        e.Property(t => t.EnglishName).HasMaxLength(100);
+        e.Property(t => t.UpdatedByName).HasMaxLength(256);
+        e.Property(t => t.ReadBy).HasMaxLength(200);
+        e.Property(t => t.CheckedByName).HasMaxLength(256);
+        e.Property(t => t.PublishedByName).HasMaxLength(256);
+        e.Property(t => t.Revision).IsConcurrencyToken();
     }
 }

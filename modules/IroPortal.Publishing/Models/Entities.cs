@@ -120,3 +120,32 @@ public sealed class ChildrenSummary
     public DateTime UpdatedUtc { get; set; }
     public string UpdatedByName { get; set; } = "";
 }
+
+/// <summary>The children's summary of one year in another language: the manager types each piece beside its
+/// English. A person who reads the language confirms it (the privacy guard knows names only in the Latin
+/// alphabet); any change undoes that confirmation. Publishing freezes it; English stands in for a missing piece.</summary>
+public sealed class ChildrenSummaryTranslation
+{
+    public Guid Id { get; set; }
+    public int YearStart { get; set; }
+    /// <summary>As HTML's lang attribute takes it: "ar", "fa", "ku-Arab".</summary>
+    public string Language { get; set; } = "";
+    /// <summary>The language's name in itself ("العربية"), and in English ("Arabic").</summary>
+    public string Name { get; set; } = "";
+    public string EnglishName { get; set; } = "";
+    /// <summary>JSON object: each piece's key (<see cref="Services.SummaryTranslations.Pieces"/>) and its words.</summary>
+    public string Texts { get; set; } = "{}";
+    public DateTime UpdatedUtc { get; set; }
+    public string UpdatedByName { get; set; } = "";
+    /// <summary>Who read it against the English, as the manager recorded them ("Hassan, Language Line interpreter").</summary>
+    public string? ReadBy { get; set; }
+    public DateTime? CheckedUtc { get; set; }
+    public string? CheckedByName { get; set; }
+    /// <summary>JSON list of sections as published; null while not published (or withdrawn).</summary>
+    public string? PublishedSections { get; set; }
+    /// <summary>When it was last published or withdrawn: the public pages' cache varies by it.</summary>
+    public DateTime? PublishedUtc { get; set; }
+    public string? PublishedByName { get; set; }
+    /// <summary>Moves at every change of the words: a confirmation is of the revision the reader read.</summary>
+    public int Revision { get; set; }
+}

@@ -73,14 +73,23 @@ public sealed class ChildrenSummaryService(PortalDbContext db, PublishingService
     /// <summary>The Easy Read sections: each idea's words in short paragraphs, its picture beside them.</summary>
     public static IReadOnlyList<ReleaseSection> Compose(ChildrenSummary summary) => Ideas.Select(idea =>
     {
-        var html = new StringBuilder("<div class=\"app-idea\"><img class=\"app-idea__picture\" src=\"/_content/IroPortal.Publishing/pictures/")
-            .Append(idea.Picture).Append(".svg\" alt=\"").Append(ReleaseComposer.Encode(idea.Alt)).Append("\" width=\"96\" height=\"96\"><div class=\"app-idea__text\">");
-        foreach (var paragraph in idea.Text(summary).Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var html = new StringBuilder(PictureHtml(idea, englishAlt: false));
+        foreach (var paragraph in Paragraphs(idea.Text(summary)))
             html.Append("<p class=\"govuk-body app-easy-read\">").Append(ReleaseComposer.Encode(paragraph)).Append("</p>");
         if (idea.Key == TellUsAnchor)
-            html.Append("<p class=\"govuk-body app-easy-read\"><a class=\"govuk-button app-tell-us\" href=\"").Append(ReleaseComposer.Encode(summary.FeedbackLink)).Append("\">Tell us what you think</a></p>");
+            html.Append("<p class=\"govuk-body app-easy-read\"><a class=\"govuk-button app-tell-us\" href=\"").Append(ReleaseComposer.Encode(summary.FeedbackLink)).Append("\">")
+                .Append(SummaryTranslations.TellUsButton).Append("</a></p>");
         return new ReleaseSection(idea.Key, idea.Heading, html.Append("</div></div>").ToString());
     }).ToList();
+
+    /// <summary>The start of an idea's HTML: its picture, then the opening of the box its words go in.</summary>
+    /// <param name="englishAlt">The picture's description is English on a page in another language.</param>
+    public static string PictureHtml(SummaryIdea idea, bool englishAlt) =>
+        $"<div class=\"app-idea\"><img class=\"app-idea__picture\" src=\"/_content/IroPortal.Publishing/pictures/{idea.Picture}.svg\" alt=\"{ReleaseComposer.Encode(idea.Alt)}\"{(englishAlt ? " lang=\"en\"" : "")} width=\"96\" height=\"96\"><div class=\"app-idea__text\">";
+
+    /// <summary>One paragraph a line, as the manager typed them.</summary>
+    public static string[] Paragraphs(string text) =>
+        text.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <returns>Null when published; otherwise why not, in words.</returns>
     public async Task<PublishResult> PublishAsync(ChildrenSummary summary, string? reason, string changeNote, string by)

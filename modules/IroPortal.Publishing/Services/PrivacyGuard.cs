@@ -56,7 +56,9 @@ public static partial class PrivacyGuard
     /// <param name="approved">People approved by their whole name, and words approved as not names.</param>
     /// <param name="smallCounts">Whether a count of fewer than 5 children in prose is a finding (text the portal
     /// cannot suppress itself).</param>
-    public static IReadOnlyList<GuardFinding> Scan(IEnumerable<GuardText> texts, ApprovedNames approved, CaseReferences caseReferences, bool smallCounts = false)
+    /// <param name="everyFullDate">Whether every full date is a finding: in a language other than English the guard
+    /// cannot read the words around a date that make it a birthday.</param>
+    public static IReadOnlyList<GuardFinding> Scan(IEnumerable<GuardText> texts, ApprovedNames approved, CaseReferences caseReferences, bool smallCounts = false, bool everyFullDate = false)
     {
         var findings = new Dictionary<string, (GuardFinding Finding, List<string> Seen)>();
         void Add(string kind, string text, GuardText where, string? person = null)
@@ -80,7 +82,7 @@ public static partial class PrivacyGuard
                 else if (finding.Kind == IdentifyingText.FullDateKind)
                 {
                     // Reports are full of dates ("looked after on 31 March 2026"); only one beside a name or a birth identifies.
-                    if (NearBirthOrName(piece.Text, finding, found)) Add(DateKind, finding.Text, piece);
+                    if (everyFullDate || NearBirthOrName(piece.Text, finding, found)) Add(DateKind, finding.Text, piece);
                 }
                 else Add(finding.Kind, finding.Text, piece);
             }

@@ -30,7 +30,7 @@ public sealed class PublicCache(IServiceScopeFactory scopes, IOutputCacheStore s
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var newest = await db.Set<Release>().Where(r => r.Audience != Audience.Board).OrderByDescending(r => r.PublishedUtc).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
-            var stamp = newest.ToString("N");
+            var stamp = newest.ToString("N") + "/" + await scope.ServiceProvider.GetRequiredService<SummaryTranslations>().StampAsync(cancellationToken);
             foreach (var addition in scope.ServiceProvider.GetServices<IPublicReportAddition>())
                 stamp += "/" + await addition.StampAsync(cancellationToken);
             _stamp = stamp;

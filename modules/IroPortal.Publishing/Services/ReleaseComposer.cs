@@ -70,8 +70,9 @@ public sealed class ReleaseComposer(IApprovedReports reports)
     }
 
     /// <summary>The guard over the web page and the workbook. An output it cannot read is a finding that blocks.</summary>
+    /// <param name="everyFullDate">For a page in another language, whose words around a date the guard cannot read.</param>
     public static IReadOnlyList<GuardFinding> Read(string title, IReadOnlyList<ReleaseSection> sections, byte[]? workbook,
-        IReadOnlyDictionary<string, (string Where, string Anchor)> sheets, GuardRules rules)
+        IReadOnlyDictionary<string, (string Where, string Anchor)> sheets, GuardRules rules, bool everyFullDate = false)
     {
         var texts = new List<GuardText>();
         var unreadable = new List<GuardFinding>();
@@ -81,7 +82,7 @@ public sealed class ReleaseComposer(IApprovedReports reports)
         if (workbook is not null)
             try { texts.AddRange(PublishedText.FromWorkbook(workbook, sheets)); }
             catch (Exception e) when (e is not OperationCanceledException) { unreadable.Add(PrivacyGuard.Unreadable(PublishedText.WorkbookOutput, e.Message)); }
-        return [.. unreadable, .. PrivacyGuard.Scan(texts, rules.Approved, rules.CaseReferences)];
+        return [.. unreadable, .. PrivacyGuard.Scan(texts, rules.Approved, rules.CaseReferences, everyFullDate: everyFullDate)];
     }
 
     /// <summary>The guard over the PDF as printed.</summary>

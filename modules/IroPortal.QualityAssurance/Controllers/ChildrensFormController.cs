@@ -45,7 +45,7 @@ public sealed class ChildrensFormController(ChildLanguages languages) : Controll
         form.IsNew = true;
         form.Code = form.Code?.Trim();
         if (!Languages.IsValidCode(form.Code))
-            ModelState.AddModelError(nameof(ChildLanguageForm.Code), "Enter the language's code as web pages use it, in small letters: ar for Arabic, fa for Farsi, ps for Pashto, ti for Tigrinya, ku-Arab for Sorani Kurdish in Arabic script. English needs no translation.");
+            ModelState.AddModelError(nameof(ChildLanguageForm.Code), Languages.CodeProblem);
         else if (await languages.FindAsync(form.Code!) is not null)
             ModelState.AddModelError(nameof(ChildLanguageForm.Code), $"There is already a translation with the code {form.Code}. Change that one instead.");
         return await Save(form, file);

@@ -1,3 +1,4 @@
+using IroPortal.Modularity;
 using IroPortal.Modularity.Forms;
 using IroPortal.QualityAssurance.Models;
 using IroPortal.QualityAssurance.Safeguarding;
@@ -327,8 +328,6 @@ public sealed class SafeguardingForm
 /// <summary>A language for the children's form: its code, its names, and its wording, typed in or uploaded.</summary>
 public sealed class ChildLanguageForm
 {
-    public const int MaxName = 100;
-
     public string? Code { get; set; }
     public string? Name { get; set; }
     public string? EnglishName { get; set; }
@@ -341,10 +340,7 @@ public sealed class ChildLanguageForm
 
     public Dictionary<string, string> Validate(ModelStateDictionary state)
     {
-        if (string.IsNullOrWhiteSpace(Name)) state.AddModelError(nameof(Name), "Enter the language's name as its readers write it, like العربية for Arabic");
-        else if (Name.Trim().Length > MaxName) state.AddModelError(nameof(Name), $"The language's name must be {MaxName} characters or fewer");
-        if (string.IsNullOrWhiteSpace(EnglishName)) state.AddModelError(nameof(EnglishName), "Enter the language's name in English, like Arabic");
-        else if (EnglishName.Trim().Length > MaxName) state.AddModelError(nameof(EnglishName), $"The language's name in English must be {MaxName} characters or fewer");
+        foreach (var (field, message) in Languages.NameProblems(Name, EnglishName)) state.AddModelError(field, message);
         var texts = new Dictionary<string, string>();
         foreach (var word in ChildWords.All)
         {

@@ -1,0 +1,166 @@
+using IroPortal.Data;
+using IroPortal.Modularity;
+using IroPortal.Modularity.Permissions;
+using IroPortal.Publishing.Models;
+using IroPortal.Publishing.Services;
+using IroPortal.Users.Contracts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace IroPortal.Publishing.Controllers;
+
+/// <summary>The children's summary in other languages: the manager types each piece beside its English, a reader of
+/// the language confirms it, and the manager publishes it at /reports/{year}/for-children/{language}.</summary>
+[Area("Publishing")]
+[RequirePermission(PublishingPermissions.Publish)]
+public sealed class SummaryTranslationsController(ChildrenSummaryService summaries, SummaryTranslations translations) : Controller
+{
+    private static string Here(int year, string language) => $"/publishing/{year}/for-children/languages/{language}";
+
+    [HttpGet("/publishing/{year:int}/for-children/languages/new")]
+    public IActionResult Add(int year) => View("Add", new TranslationAddPage(year, new TranslationNamesForm()));
+
+    [HttpPost("/publishing/{year:int}/for-children/languages/new"), AuditsChange("Children's summary translation added")]
+    public async Task<IActionResult> Add(int year, [Bind(Prefix = "Form")] TranslationNamesForm form)
+    {
+        var code = form.Language?.Trim();
+        if (!Languages.IsValidCode(code)) ModelState.AddModelError("Form.Language", Languages.CodeProblem);
+        else if (await translations.FindAsync(year, code!) is not null)
+            ModelState.AddModelError("Form.Language", $"The summary already has a translation with the code {code}. Change that one instead.");
+        form.Validate(ModelState);
+        if (!ModelState.IsValid) return View("Add", new TranslationAddPage(year, form));
+        var translation = new ChildrenSummaryTranslation { YearStart = year, Language = code! };
+        await translations.SaveAsync(translation, 0, form.Name!.Trim(), form.EnglishName!.Trim(), new Dictionary<string, string>(), User.DisplayName());
+        TempData["Saved"] = $"Added {translation.EnglishName}. Type each piece beside its English, or paste what the translator sent.";
+        return Redirect(Here(year, translation.Language));
+    }
+
+    [HttpGet("/publishing/{year:int}/for-children/languages/{language}")]
+    public async Task<IActionResult> Edit(int year, string language)
+    {
+        if (await translations.FindAsync(year, language) is not { } translation) return NotFound();
+        return await EditPage(translation, TranslationForm.From(translation), new TranslationConfirmForm());
+    }
+
+    [HttpPost("/publishing/{year:int}/for-children/languages/{language}"), AuditsChange("Children's summary translation changed")]
+    public async Task<IActionResult> Save(int year, string language, [Bind(Prefix = "Form")] TranslationForm form)
+    {
+        if (await translations.FindAsync(year, language) is not { } translation) return NotFound();
+        var texts = form.Validate(ModelState);
+        if (!ModelState.IsValid) return await EditPage(translation, form, new TranslationConfirmForm());
+        if (!await translations.SaveAsync(translation, form.Revision, form.Name!.Trim(), form.EnglishName!.Trim(), texts, User.DisplayName()))
+        {
+            TempData["Problem"] = "Someone else changed this translation while you were working on it. Their version is below: make your changes again.";
+            return Redirect(Here(year, language));
+        }
+        TempData["Saved"] = $"Saved: {texts.Count} of {SummaryTranslations.Pieces.Count} pieces translated. The privacy guard below is for what you saved; a reader of the language must confirm it again.";
+        return Redirect(Here(year, language) + "#check");
+    }
+
+    [HttpPost("/publishing/{year:int}/for-children/languages/{language}/confirm"), AuditsChange("Children's summary translation confirmed")]
+    public async Task<IActionResult> Confirm(int year, string language, [Bind(Prefix = "Confirm")] TranslationConfirmForm form)
+    {
+        if (await translations.FindAsync(year, language) is not { } translation) return NotFound();
+        form.Validate(ModelState, translation.EnglishName);
+        if (!ModelState.IsValid) return await EditPage(translation, TranslationForm.From(translation), form);
+        if (!await translations.ConfirmAsync(translation, form.Revision, form.ReadBy!.Trim(), User.DisplayName()))
+            TempData["Problem"] = "The translation changed after the version that was read. Have the new version read, then confirm it.";
+        else TempData["Saved"] = $"Confirmed: {translation.ReadBy} read this version against the English.";
+        return Redirect(Here(year, language) + "#publish");
+    }
+
+    [HttpPost("/publishing/{year:int}/for-children/languages/{language}/publish"), AuditsChange("Children's summary translation published")]
+    public async Task<IActionResult> Publish(int year, string language)
+    {
+        if (await translations.FindAsync(year, language) is not { } translation) return NotFound();
+        if (await translations.PublishAsync(translation, User.DisplayName()) is { } problem) TempData["Problem"] = problem;
+        else TempData["Saved"] = $"Published at /reports/{year}/for-children/{language}. The English summary links to it.";
+        return Redirect(Here(year, language) + "#publish");
+    }
+
+    [HttpPost("/publishing/{year:int}/for-children/languages/{language}/withdraw"), AuditsChange("Children's summary translation withdrawn")]
+    public async Task<IActionResult> Withdraw(int year, string language)
+    {
+        if (await translations.FindAsync(year, language) is not { } translation) return NotFound();
+        await translations.WithdrawAsync(translation);
+        TempData["Saved"] = $"Withdrawn: children no longer see the summary in {translation.EnglishName}. The words are kept here to correct.";
+        return Redirect(Here(year, language) + "#publish");
+    }
+
+    [HttpPost("/publishing/{year:int}/for-children/languages/{language}/remove"), AuditsChange("Children's summary translation removed")]
+    public async Task<IActionResult> Remove(int year, string language)
+    {
+        if (await translations.FindAsync(year, language) is not { } translation) return NotFound();
+        await translations.RemoveAsync(translation);
+        TempData["Saved"] = $"The {translation.EnglishName} translation is removed{(translation.PublishedSections is null ? "" : ", and children no longer see it")}.";
+        return Redirect($"/publishing/{year}/for-children#languages");
+    }
+
+    private async Task<IActionResult> EditPage(ChildrenSummaryTranslation translation, TranslationForm form, TranslationConfirmForm confirm)
+    {
+        var english = SummaryTranslations.English(await summaries.FindOrStartAsync(translation.YearStart));
+        return View("Edit", new TranslationPage(translation, form, confirm, english, await translations.CheckAsync(translation)));
+    }
+}
+
+public class TranslationNamesForm
+{
+    public string? Language { get; set; }
+    public string? Name { get; set; }
+    public string? EnglishName { get; set; }
+
+    public void Validate(ModelStateDictionary state)
+    {
+        foreach (var (field, message) in Languages.NameProblems(Name, EnglishName)) state.AddModelError("Form." + field, message);
+    }
+}
+
+public sealed class TranslationForm : TranslationNamesForm
+{
+    public int Revision { get; set; }
+    public Dictionary<string, string?> Texts { get; set; } = [];
+
+    public static TranslationForm From(ChildrenSummaryTranslation t) => new()
+    {
+        Language = t.Language, Name = t.Name, EnglishName = t.EnglishName, Revision = t.Revision,
+        Texts = SummaryTranslations.TextsOf(t).ToDictionary(p => p.Key, p => (string?)p.Value),
+    };
+
+    public static string Field(string key) => $"Form.Texts[{key}]";
+
+    /// <returns>The translated pieces, trimmed; an empty box shows the English.</returns>
+    public new Dictionary<string, string> Validate(ModelStateDictionary state)
+    {
+        base.Validate(state);
+        var texts = new Dictionary<string, string>();
+        foreach (var piece in SummaryTranslations.Pieces)
+        {
+            var text = Texts.GetValueOrDefault(piece.Key)?.Replace("\r\n", "\n").Trim();
+            if (string.IsNullOrEmpty(text)) continue;
+            var limit = piece.Long ? ChildrenSummaryService.MaxText : SummaryTranslations.MaxShort;
+            if (text.Length > limit) state.AddModelError(Field(piece.Key), $"{piece.Label}: keep the translation to {limit:N0} characters or fewer; it is {text.Length:N0}");
+            else texts[piece.Key] = text;
+        }
+        return texts;
+    }
+}
+
+public sealed class TranslationConfirmForm
+{
+    public const int MaxReadBy = 200;
+    public int Revision { get; set; }
+    public string? ReadBy { get; set; }
+    public bool NamesNoChild { get; set; }
+
+    public void Validate(ModelStateDictionary state, string language)
+    {
+        if (string.IsNullOrWhiteSpace(ReadBy)) state.AddModelError("Confirm.ReadBy", $"Enter who read the translation against the English: someone who reads {language}");
+        else if (ReadBy.Trim().Length > MaxReadBy) state.AddModelError("Confirm.ReadBy", $"Who read it must be {MaxReadBy} characters or fewer");
+        if (!NamesNoChild) state.AddModelError("Confirm.NamesNoChild", "Confirm that the reader found it says what the English says and names no child, in any alphabet");
+    }
+}
+
+public sealed record TranslationAddPage(int Year, TranslationNamesForm Form);
+
+public sealed record TranslationPage(ChildrenSummaryTranslation Translation, TranslationForm Form, TranslationConfirmForm Confirm,
+    IReadOnlyDictionary<string, string> English, TranslationState State);
