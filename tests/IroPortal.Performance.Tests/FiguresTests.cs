@@ -14,7 +14,7 @@ namespace IroPortal.Performance.Tests;
 ///   C (born 2010): care from 10 Mar 2025 to 10 Apr 2025, back from 1 Sep 2025. Reviews 20 Mar 2025 (before the
 ///     year), 15 Sep 2025 (first of the new period, due 29 Sep: on time, PN5).
 ///   D (born 2012): care from 1 Feb 2026. Review 27 Feb 2026, the 20th working day: on time (PN4).
-/// Looked after on 1 April 2025: A, C (2). On 31 March 2026: A, C, D (3). Started in the year: B, C (again), D (3).
+/// Looked after on 31 March 2025, before the year: A, C (2). On 31 March 2026: A, C, D (3). Started in the year: B, C (again), D (3).
 /// Left: B, C (first period) (2). Reviews held in the year: 5; on time 3 of 5 = 60%. Aged 4 or over: A twice, C, D = 4;
 /// took part (PN1 to PN6): 3 of 4 = 75%. IRO "Jo": A all year, B from its start: on 31 March 1 child; the average
 /// is (365 + 181) / 365 = 1.5. Her reviews: A's two and B's one, 1 of 3 on time.
@@ -51,5 +51,41 @@ public sealed class FiguresTests
         Assert.Equal(60.0, json.RootElement.GetProperty("onTimePercent").GetDouble());
         Assert.Equal("2026-03-31", json.RootElement.GetProperty("to").GetString());
         Assert.Equal("PN5", json.RootElement.GetProperty("codes")[5].GetProperty("code").GetString());
+    }
+
+    /// <summary>Generated years of care with the edges that break a count: care that begins on 1 April or ends on
+    /// 31 March, a child who leaves and comes back in the same year, an episode that ends the day it began, episodes
+    /// that follow on without a gap.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void The_flows_balance_and_each_year_starts_where_the_last_one_ended(int seed)
+    {
+        var random = new Random(seed);
+        var edges = new[] { D("2024-04-01"), D("2025-03-31"), D("2025-04-01"), D("2026-03-31"), D("2026-04-01") };
+        DateOnly Day() => random.Next(4) == 0 ? edges[random.Next(edges.Length)] : D("2023-01-01").AddDays(random.Next(1300));
+        var episodes = new List<CareEpisode>();
+        for (var child = 0; child < 400; child++)
+        {
+            var start = Day();
+            for (var episode = random.Next(1, 4); episode > 0; episode--)
+            {
+                DateOnly? end = random.Next(4) == 0 ? null : start.AddDays(random.Next(4) == 0 ? 0 : random.Next(1, 400));
+                episodes.Add(new CareEpisode { ChildKey = $"C{child}", Start = start, End = end, YearStart = 2025 });
+                if (end is not { } ended) break;
+                start = random.Next(3) == 0 ? ended : ended.AddDays(random.Next(1, 200)); // straight on, or back later
+            }
+        }
+        var children = episodes.Select(e => e.ChildKey).Distinct().Select(c => new CareChild { ChildKey = c, BirthMonth = D("2012-01-01"), YearStart = 2025 }).ToList();
+        var calculator = new FiguresCalculator(new ReviewTimeliness(WorkingDays.EnglandAndWales()));
+        var before = calculator.Compute(2024, children, episodes, [], [], today: D("2026-11-22"), importedUtc: null);
+        var year = calculator.Compute(2025, children, episodes, [], [], today: D("2026-11-22"), importedUtc: null);
+        Assert.Equal(D("2025-03-31"), year.StartCountDate);
+        Assert.Equal(before.LookedAfterAtEnd, year.LookedAfterAtStart);
+        foreach (var f in new[] { before, year })
+            Assert.Equal(f.LookedAfterAtEnd, f.LookedAfterAtStart + f.StartedCare - f.LeftCare);
+        // Care that began on 1 April 2025 is a start in the year, never "looked after at the start".
+        Assert.True(year.StartedCare > 0 && year.LeftCare > 0 && year.LookedAfterAtStart > 0);
     }
 }

@@ -73,6 +73,30 @@ public sealed class ImportFlowTests
     }
 
     [Fact]
+    public async Task Every_year_from_2010_can_be_chosen_for_an_import_and_on_the_figures_page_which_marks_the_years_imported()
+    {
+        await using var app = new PortalApp();
+        var manager = await app.SignedInClient("manager@northmoor.example");
+        var current = ReportingYear.Containing(UkTime.Today(TimeProvider.System));
+        int[] Options(string page, string select) => [.. System.Text.RegularExpressions.Regex.Matches(
+            System.Text.RegularExpressions.Regex.Match(page, $"<select[^>]*id=\"{select}\".*?</select>", System.Text.RegularExpressions.RegexOptions.Singleline).Value, "<option value=\"(\\d+)\"")
+            .Select(m => int.Parse(m.Groups[1].Value))];
+        Assert.Equal(Enumerable.Range(ReturnYears.Earliest, current - ReturnYears.Earliest + 1).Reverse(), Options(await manager.GetStringAsync("/performance/import"), "year"));
+
+        var uploaded = await Upload(manager, 2016, SmallReturn());
+        var check = await manager.GetStringAsync(uploaded.Headers.Location!.OriginalString);
+        var importPath = (await manager.SubmitAsync($"{uploaded.Headers.Location!.OriginalString}/confirm", check, new())).Headers.Location!.OriginalString;
+        for (var i = 0; i < 100 && !WebUtility.HtmlDecode(await manager.GetStringAsync(importPath)).Contains("April 2016 to March 2017 imported"); i++) await Task.Delay(100);
+
+        var figures = WebUtility.HtmlDecode(await manager.GetStringAsync("/performance?year=2016"));
+        Assert.Equal(Enumerable.Range(ReturnYears.Earliest, current - ReturnYears.Earliest + 1).Reverse(), Options(figures, "year"));
+        Assert.Contains("<option value=\"2016\" selected=\"selected\">April 2016 to March 2017 (imported)</option>", figures);
+        Assert.Contains("<option value=\"2015\">April 2015 to March 2016</option>", figures);
+        Assert.DoesNotContain("No return has been imported for April 2016", figures);
+        Assert.Contains("On 31 March 2016, before the year", figures);
+    }
+
+    [Fact]
     public async Task A_refused_file_leaves_the_database_as_it_was_and_says_why()
     {
         await using var app = new PortalApp();

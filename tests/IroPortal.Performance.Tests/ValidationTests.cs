@@ -153,6 +153,30 @@ public sealed class ValidationTests
         Assert.Equal(0, parsed.Errors);
     }
 
+    /// <summary>README's figures for the public sample, for each year it names, are what the sample gives.</summary>
+    [Fact]
+    public void What_the_readme_says_the_public_sample_gives_is_what_it_gives()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryFolder(), "README.md"));
+        var claims = System.Text.RegularExpressions.Regex.Matches(readme, @"`--year (\d{4})`[^`]*?with ([\d,]+) warnings and (no|[\d,]+) errors");
+        Assert.True(claims.Count >= 2, "README should say what the public sample gives for the year of its own example and for the sample's busiest year");
+        var files = Directory.GetFiles(SampleFolder(), "*.csv").Order().Select(f => new SourceFile(Path.GetFileName(f), File.ReadAllBytes(f))).ToArray();
+        var tables = files.SelectMany(f => TableReader.Read(f, Limits)).ToList();
+        foreach (System.Text.RegularExpressions.Match claim in claims)
+        {
+            var parsed = ReturnValidator.Validate(tables, int.Parse(claim.Groups[1].Value), Keys);
+            var errors = claim.Groups[3].Value == "no" ? 0 : int.Parse(claim.Groups[3].Value.Replace(",", ""));
+            Assert.Equal((claim.Groups[1].Value, int.Parse(claim.Groups[2].Value.Replace(",", "")), errors), (claim.Groups[1].Value, parsed.Warnings, parsed.Errors));
+        }
+    }
+
+    private static string RepositoryFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "IroPortal.sln"))) return dir.FullName;
+        throw new InvalidOperationException("The repository (IroPortal.sln) was not found above the tests.");
+    }
+
     internal static string SampleFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

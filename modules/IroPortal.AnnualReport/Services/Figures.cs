@@ -51,7 +51,7 @@ public sealed class FigureBlocks(IReviewFigures reviews, IQualityAssuranceFigure
         var tables = new[]
         {
             Review("looked-after", "Children looked after", ["Measure", "Children"],
-                [["Looked after on " + UkTime.Format(review.From), N(review.LookedAfterAtStart)], ["Started to be looked after", N(review.StartedCare)],
+                [["Looked after on " + UkTime.Format(review.StartCountDate), N(review.LookedAfterAtStart)], ["Started to be looked after", N(review.StartedCare)],
                  ["Stopped being looked after", N(review.LeftCare)], ["Looked after on " + UkTime.Format(review.To), N(review.LookedAfterAtEnd)]],
                 new("Children looked after at the start and end of the year, and those who started and stopped",
                     [new("At the start", review.LookedAfterAtStart), new("Started", review.StartedCare), new("Stopped", review.LeftCare), new("At the end", review.LookedAfterAtEnd)])),

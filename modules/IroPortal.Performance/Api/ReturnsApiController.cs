@@ -46,8 +46,8 @@ public sealed class ReturnsApiController(PortalDbContext db, ImportService impor
         if (!Request.HasFormContentType)
             return Problem400("Send the files as multipart/form-data.");
         var currentYear = ReportingYear.Containing(UkTime.Today(clock));
-        if (year < 2010 || year > currentYear)
-            return Unprocessable($"{year} is not a reporting year the portal takes: give the year the reporting year starts, from 2010 to {currentYear}.", []);
+        if (!ReturnYears.IsValid(year, currentYear))
+            return Unprocessable($"{year} is not a reporting year the portal takes: give the year the reporting year starts, from {ReturnYears.Earliest} to {currentYear}.", []);
 
         if (files.Count == 0)
             return Unprocessable("No files were sent.", [new ApiError(null, null, null, "Send the return's files (header.csv, episodes.csv and reviews.csv, or one .xlsx workbook) and the IRO allocation list.")]);

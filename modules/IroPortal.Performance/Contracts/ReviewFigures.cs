@@ -28,7 +28,12 @@ public sealed record ReviewFigures(
     IReadOnlyList<ParticipationCode> Codes,
     IReadOnlyList<IroFigures> Iros,
     int CaseloadLow,
-    int CaseloadHigh);
+    int CaseloadHigh)
+{
+    /// <summary>The day <see cref="LookedAfterAtStart"/> counts: the 31 March before the year, so that it is the previous
+    /// year's end and the flows balance (at the start + started - stopped = at the end).</summary>
+    public DateOnly StartCountDate => From.AddDays(-1);
+}
 
 public interface IReviewFigures
 {

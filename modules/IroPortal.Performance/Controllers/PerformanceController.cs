@@ -19,13 +19,13 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
 {
     private int CurrentYear => ReportingYear.Containing(UkTime.Today(clock));
 
-    private int SafeYear(int? year) => year is { } y && y >= 2010 && y <= CurrentYear ? y : CurrentYear - 1;
+    private int SafeYear(int? year) => year is { } y && ReturnYears.IsValid(y, CurrentYear) ? y : CurrentYear - 1;
 
     [RequirePermission(PerformancePermissions.View), HttpGet("/performance")]
     public async Task<IActionResult> Index(int? year)
     {
         var chosen = year is null ? await LatestImportedYear() ?? CurrentYear - 1 : SafeYear(year);
-        return View(new FiguresPage(await figures.ForYearAsync(chosen), CurrentYear, await LastImport(chosen)));
+        return View(new FiguresPage(await figures.ForYearAsync(chosen), CurrentYear, await LastImport(chosen), await YearsWithData()));
     }
 
     [RequirePermission(PerformancePermissions.View), HttpGet("/performance/export")]
@@ -34,7 +34,7 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
         var f = await figures.ForYearAsync(SafeYear(year));
         using var workbook = new Workbook();
         workbook.AddSheet("Summary").Header("Measure", "Value")
-            .Row("Reporting year", ReportingYear.Name(f.YearStart)).Row("Looked after on 1 April", f.LookedAfterAtStart).Row("Looked after at the end", f.LookedAfterAtEnd)
+            .Row("Reporting year", ReportingYear.Name(f.YearStart)).Row($"Looked after on {UkTime.Format(f.StartCountDate)}", f.LookedAfterAtStart).Row($"Looked after on {UkTime.Format(f.To)}", f.LookedAfterAtEnd)
             .Row("Started care", f.StartedCare).Row("Left care", f.LeftCare).Row("Reviews held", f.ReviewsHeld).Row("Reviews checked for timeliness", f.ReviewsAssessed)
             .Row("Reviews on time", f.ReviewsOnTime).Row("Reviews on time (%)", f.OnTimePercent).Row("Reviews of children aged 4 or over", f.ReviewsOfChildrenAgedFourOrOver)
             .Row("Of which the child participated (PN1 to PN6)", f.ReviewsWithParticipation).Row("Participation (%)", f.ParticipationPercent);
@@ -52,7 +52,7 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
     [RequestSizeLimit(300L * 1024 * 1024), RequestFormLimits(MultipartBodyLengthLimit = 300L * 1024 * 1024)]
     public async Task<IActionResult> Upload(int? year, List<IFormFile> files)
     {
-        if (year is not { } y || y < 2010 || y > CurrentYear)
+        if (year is not { } y || !ReturnYears.IsValid(y, CurrentYear))
             ModelState.AddModelError("year", "Choose the reporting year the return is for");
         if (files.Count == 0)
             ModelState.AddModelError("files", "Choose the return's files: header.csv, episodes.csv and reviews.csv (or one .xlsx workbook), and the IRO allocation list");
@@ -129,6 +129,9 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
         return import is null ? NotFound() : View(new ImportPage(import, imports.IsInterrupted(import)));
     }
 
+    private async Task<IReadOnlySet<int>> YearsWithData() =>
+        (await db.Set<ReturnImport>().Where(i => i.State == ImportState.Completed).Select(i => i.YearStart).Distinct().ToListAsync()).ToHashSet();
+
     private async Task<int?> LatestImportedYear() =>
         await db.Set<ReturnImport>().Where(i => i.State == ImportState.Completed).OrderByDescending(i => i.YearStart).Select(i => (int?)i.YearStart).FirstOrDefaultAsync();
 
@@ -140,7 +143,7 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
         await db.Set<CareReview>().CountAsync(r => r.YearStart == year), await db.Set<IroAllocation>().CountAsync(a => a.YearStart == year));
 }
 
-public sealed record FiguresPage(ReviewFigures Figures, int CurrentYear, ReturnImport? LastImport);
+public sealed record FiguresPage(ReviewFigures Figures, int CurrentYear, ReturnImport? LastImport, IReadOnlySet<int> YearsWithData);
 public sealed record UploadPage(int Year, int CurrentYear);
 public sealed record CheckPage(StagedUpload Upload, ParsedReturn Parsed, (int Children, int Episodes, int Reviews, int Allocations) Existing, ReturnImport? LastImport);
 public sealed record ImportPage(ReturnImport Import, bool Interrupted);

@@ -57,10 +57,13 @@ public sealed class FiguresCalculator(ReviewTimeliness timeliness)
 
         return new ReviewFigures(
             year, from, to, HasData: children.Count > 0, importedUtc,
-            LookedAfterAtStart: allPeriods.Where(p => p.LookedAfterOn(from)).Select(p => p.ChildKey).Distinct().Count(),
-            LookedAfterAtEnd: allPeriods.Where(p => p.LookedAfterOn(to)).Select(p => p.ChildKey).Distinct().Count(),
-            StartedCare: allPeriods.Where(p => p.Start >= from && p.Start <= to).Select(p => p.ChildKey).Distinct().Count(),
-            LeftCare: allPeriods.Where(p => p.End is { } end && end >= from && end <= to).Select(p => p.ChildKey).Distinct().Count(),
+            // A child's periods never overlap, so a day's count of periods is its count of children. Starts and ends
+            // are counted as periods (a child who came back into care in the year counts twice) so that the flows
+            // balance: looked after at the start + started - stopped = looked after at the end.
+            LookedAfterAtStart: allPeriods.Count(p => p.LookedAfterOn(from.AddDays(-1))),
+            LookedAfterAtEnd: allPeriods.Count(p => p.LookedAfterOn(to)),
+            StartedCare: allPeriods.Count(p => p.Start >= from && p.Start <= to),
+            LeftCare: allPeriods.Count(p => p.End is { } end && end >= from && end <= to),
             ReviewsHeld: timings.Count,
             ReviewsAssessed: assessed.Count,
             ReviewsOnTime: assessed.Count(t => t.OnTime),
