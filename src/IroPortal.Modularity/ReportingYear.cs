@@ -8,4 +8,6 @@ public static class ReportingYear
     public static DateOnly Start(int year) => new(year, 4, 1);
     public static DateOnly End(int year) => new(year + 1, 3, 31);
     public static string Name(int year) => $"April {year} to March {year + 1}";
+    /// <summary>"2025–26", as tables of several years head their columns.</summary>
+    public static string ShortName(int year) => $"{year}\u2013{(year + 1) % 100:00}";
 }

@@ -32,19 +32,23 @@ public sealed class ChildKeysTests
     {
         var settings = new Dictionary<string, string?>();
         int year;
-        string figures, key;
+        string figures, key, id;
         await using (var first = new PortalApp(provider))
         {
             year = ReportingYear.Containing(UkTime.Today(first.Clock)) - 1;
             figures = JsonSerializer.Serialize(await first.InScope<IReviewFigures, ReviewFigures>(f => f.ForYearAsync(year)));
-            key = first.Services.GetRequiredService<ChildKeys>().Of("700005");
+            // A demo child with reviews in the year, by the return's identifier.
+            var keys = first.Services.GetRequiredService<ChildKeys>();
+            var reviewed = (await first.InDatabase(db => db.Set<CareReview>().Where(r => r.YearStart == year).Select(r => r.ChildKey).Distinct().ToListAsync())).ToHashSet();
+            id = Enumerable.Range(700000, 5000).Select(i => i.ToString()).First(i => reviewed.Contains(keys.Of(i)));
+            key = keys.Of(id);
             // As an older version stored them: the return's own identifiers.
             await first.InDatabase(async db =>
-                await db.Set<CareChild>().Where(c => c.ChildKey == key).ExecuteUpdateAsync(u => u.SetProperty(c => c.ChildKey, "700005"))
-                + await db.Set<CareEpisode>().Where(c => c.ChildKey == key).ExecuteUpdateAsync(u => u.SetProperty(c => c.ChildKey, "700005"))
-                + await db.Set<CareReview>().Where(c => c.ChildKey == key).ExecuteUpdateAsync(u => u.SetProperty(c => c.ChildKey, "700005"))
-                + await db.Set<IroAllocation>().Where(c => c.ChildKey == key).ExecuteUpdateAsync(u => u.SetProperty(c => c.ChildKey, "700005")));
-            Assert.True(await first.InDatabase(db => db.Set<CareReview>().AnyAsync(r => r.ChildKey == "700005")));
+                await db.Set<CareChild>().Where(c => c.ChildKey == key).ExecuteUpdateAsync(u => u.SetProperty(c => c.ChildKey, id))
+                + await db.Set<CareEpisode>().Where(c => c.ChildKey == key).ExecuteUpdateAsync(u => u.SetProperty(c => c.ChildKey, id))
+                + await db.Set<CareReview>().Where(c => c.ChildKey == key).ExecuteUpdateAsync(u => u.SetProperty(c => c.ChildKey, id))
+                + await db.Set<IroAllocation>().Where(c => c.ChildKey == key).ExecuteUpdateAsync(u => u.SetProperty(c => c.ChildKey, id)));
+            Assert.True(await first.InDatabase(db => db.Set<CareReview>().AnyAsync(r => r.ChildKey == id)));
             settings["Database:ConnectionString"] = first.ConnectionString;
         }
         await using var second = new PortalApp(provider, settings);

@@ -28,7 +28,7 @@ internal sealed class ReportDemoSeeder(PortalDbContext db, ReportService reports
             ### Where urgent action is needed
             - Health assessments for children placed outside Northmoor.
             """,
-        ["service"] = "The service had eight IROs (7.6 full-time equivalent) and a manager.\n\n{{figures:caseloads}}\n",
+        ["service"] = "The service had eight IROs (7.6 full-time equivalent) and a manager.\n\n{{figures:caseloads}}\n\n{{figures:trend-caseloads}}\n",
         ["quality"] = "Every IRO was observed at least once; guardians were asked for feedback for the first time this year.\n\n{{figures:qa-compliance}}\n\n{{figures:qa-grades}}\n",
         ["good-practice"] = "Reviews held in the child's home at a time that suited them, with the child choosing who came.\n",
         [ReportOutline.PrioritiesNext] = """

@@ -20,7 +20,11 @@ public sealed class FigureBlocks(IReviewFigures reviews, IQualityAssuranceFigure
         new("looked-after", "Children looked after", "How many children were looked after at the start and end of the year, started and stopped.", true),
         new("review-timeliness", "Review timeliness", "Reviews held and how many were on time under the statutory timetable.", true),
         new("participation", "Children's participation", "How children took part in their reviews, by the SSDA903 codes PN0 to PN7.", true),
-        new("caseloads", "IRO caseloads", "Each IRO's caseload against the Handbook's 50 to 70.", true),
+        new("caseloads", "IRO caseloads", "Each IRO's caseload per full-time IRO against the Handbook's 50 to 70, with the national averages.", true),
+        new("trend-looked-after", "Children looked after over five years", "Looked after at the start and end of each year, started and stopped, for up to five years.", true),
+        new("trend-reviews-on-time", "Reviews on time over five years", "The share of reviews held on time in each of up to five years.", true),
+        new("trend-participation", "Participation over five years", "The share of reviews of children aged 4 or over in which the child took part, for up to five years.", true),
+        new("trend-caseloads", "Caseloads over five years", "Children per full-time IRO in each of up to five years, against the Handbook's 50 to 70.", true),
         new("qa-compliance", "Quality assurance activities", "How often each of the seven QA activities was done, beside the national survey.", false),
         new("qa-grades", "Observation and audit grades", "Grades given in observations and case-file audits.", false),
         new("feedback", "Feedback received", "Feedback links sent and answered, by who was asked.", true),
@@ -64,10 +68,10 @@ public sealed class FigureBlocks(IReviewFigures reviews, IQualityAssuranceFigure
                 review.Codes.Select(c => new[] { c.Code, c.Meaning, N(c.Reviews) }),
                 new($"Reviews of children aged 4 or over by how the child took part; {Pct(review.ParticipationPercent)} took part",
                     review.Codes.Select(c => new FigureBar(c.Code, c.Reviews)).ToList())),
-            Review("caseloads", "IRO caseloads", ["IRO", "Children at the year end", "Average over the year", "Within 50 to 70"],
-                review.Iros.Select(i => new[] { i.Iro, N(i.OnYearEnd), i.AverageOverYear.ToString("0.#", Uk), i.WithinRange ? "Yes" : "No" }),
-                new("Each IRO's caseload at the end of the year against the Handbook's range of 50 to 70",
-                    review.Iros.Select(i => new FigureBar(i.Iro, i.OnYearEnd)).ToList(), BandFrom: review.CaseloadLow, BandTo: review.CaseloadHigh,
+            Review("caseloads", "IRO caseloads", ["IRO", "Children at the year end", "Average over the year", "FTE", "Per full-time IRO", $"Within {review.CaseloadLow} to {review.CaseloadHigh}"],
+                review.Iros.Select(i => new[] { i.Iro, N(i.OnYearEnd), i.AverageOverYear.ToString("0.#", Uk), i.Fte.ToString("0.0#", Uk), i.Caseload.ToString("0.#", Uk), i.WithinRange ? "Yes" : "No" }),
+                new($"Each IRO's caseload per full-time IRO against the Handbook's range of {review.CaseloadLow} to {review.CaseloadHigh}; national averages: {NationalCaseloads.InWords}",
+                    review.Iros.Select(i => new FigureBar(i.Iro, i.Caseload)).ToList(), BandFrom: review.CaseloadLow, BandTo: review.CaseloadHigh,
                     BandLabel: $"{review.CaseloadLow} to {review.CaseloadHigh}")),
             new FigureTable("qa-compliance", "Quality assurance activities", $"{quality.Iros} IROs. National figures: NCB survey of IRO managers, 2013.",
                 ["Activity", "Times done", "Never done for", "Done regularly for", "National: never", "National: regularly"],
@@ -81,10 +85,34 @@ public sealed class FigureBlocks(IReviewFigures reviews, IQualityAssuranceFigure
                 quality.Feedback.Select(f => (IReadOnlyList<string>)[f.RespondentType, N(f.LinksSent), N(f.Responses)]).ToList(),
                 new("Feedback responses by who gave them", quality.Feedback.Select(f => new FigureBar(f.RespondentType, f.Responses)).ToList())),
         };
-        var all = tables.ToList();
+        var all = tables.Concat(Trends(await reviews.TrendAsync(yearStart, cancellationToken: cancellationToken))).ToList();
         foreach (var contributor in _sources)
             all.AddRange(await contributor.BuildAsync(yearStart, cancellationToken));
         return all.ToDictionary(t => t.Kind);
+    }
+
+    /// <summary>Each statutory figure over the years that have data, oldest first: a row a year, a bar a year.</summary>
+    private static IEnumerable<FigureTable> Trends(IReadOnlyList<ReviewFigures> years)
+    {
+        var span = years.Count == 0 ? "" : years.Count == 1 ? ReportingYear.ShortName(years[0].YearStart)
+            : $"{ReportingYear.ShortName(years[0].YearStart)} to {ReportingYear.ShortName(years[^1].YearStart)}";
+        var (low, high) = years.Count == 0 ? (0, 0) : (years[^1].CaseloadLow, years[^1].CaseloadHigh);
+        var note = years.Count == 0 ? "No review data has been imported for these years yet." : $"From the SSDA903 returns for {span}.";
+        FigureTable Trend(string kind, string title, string[] columns, Func<ReviewFigures, string[]> row, string chart, Func<ReviewFigures, double> bar, string unit = "", double? max = null, bool band = false) =>
+            new(kind, years.Count == 0 ? title : $"{title}, {span}", note, ["Year", .. columns],
+                years.Select(y => (IReadOnlyList<string>)[ReportingYear.ShortName(y.YearStart), .. row(y)]).ToList(),
+                years.Count == 0 ? null : new FigureChart(chart, years.Select(y => new FigureBar(ReportingYear.ShortName(y.YearStart), bar(y))).ToList(), unit, max,
+                    band ? low : null, band ? high : null, band ? $"{low} to {high}" : null));
+
+        yield return Trend("trend-looked-after", "Children looked after", ["At the start", "Started", "Stopped", "At the end"],
+            y => [N(y.LookedAfterAtStart), N(y.StartedCare), N(y.LeftCare), N(y.LookedAfterAtEnd)], "Children looked after at the end of each year", y => y.LookedAfterAtEnd);
+        yield return Trend("trend-reviews-on-time", "Reviews on time", ["Reviews held", "On time", "Share on time"],
+            y => [N(y.ReviewsAssessed), N(y.ReviewsOnTime), Pct(y.OnTimePercent)], "The share of reviews held on time each year", y => y.OnTimePercent, "%", 100);
+        yield return Trend("trend-participation", "Children's participation", ["Reviews of children aged 4 or over", "The child took part", "Share"],
+            y => [N(y.ReviewsOfChildrenAgedFourOrOver), N(y.ReviewsWithParticipation), Pct(y.ParticipationPercent)], "The share of reviews in which the child took part each year", y => y.ParticipationPercent, "%", 100);
+        yield return Trend("trend-caseloads", "IRO caseloads", ["IROs", "Children per full-time IRO", "IROs above the range"],
+            y => [N(y.Iros.Count), y.AverageCaseload.ToString("0.#", Uk), N(y.Iros.Count(i => i.Caseload > y.CaseloadHigh))],
+            "Children per full-time IRO each year against the Handbook's range", y => y.AverageCaseload, band: true);
     }
 
     /// <summary>The values a report shows: frozen at approval, otherwise as they are now.</summary>

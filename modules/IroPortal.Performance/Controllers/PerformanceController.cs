@@ -25,7 +25,7 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
     public async Task<IActionResult> Index(int? year)
     {
         var chosen = year is null ? await LatestImportedYear() ?? CurrentYear - 1 : SafeYear(year);
-        return View(new FiguresPage(await figures.ForYearAsync(chosen), CurrentYear, await LastImport(chosen), await YearsWithData()));
+        return View(new FiguresPage(await figures.ForYearAsync(chosen), CurrentYear, await LastImport(chosen), await YearsWithData(), await figures.TrendAsync(chosen)));
     }
 
     [RequirePermission(PerformancePermissions.View), HttpGet("/performance/export")]
@@ -40,8 +40,15 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
             .Row("Of which the child participated (PN1 to PN6)", f.ReviewsWithParticipation).Row("Participation (%)", f.ParticipationPercent);
         var codes = workbook.AddSheet("Participation").Header("Code", "Meaning", "Reviews");
         foreach (var c in f.Codes) codes.Row(c.Code, c.Meaning, c.Reviews);
-        var iros = workbook.AddSheet("IROs").Header("IRO", "Caseload on the last day", "Average caseload", $"Within {f.CaseloadLow} to {f.CaseloadHigh}", "Reviews", "On time", "On time (%)");
-        foreach (var i in f.Iros) iros.Row(i.Iro, i.OnYearEnd, i.AverageOverYear, i.WithinRange ? "Yes" : "No", i.ReviewsHeld, i.ReviewsOnTime, i.OnTimePercent);
+        var iros = workbook.AddSheet("IROs").Header("IRO", "Children on the last day", "Average over the year", "FTE", "FTE from", "Caseload per full-time IRO",
+            $"Within {f.CaseloadLow} to {f.CaseloadHigh}", "Reviews", "On time", "On time (%)");
+        foreach (var i in f.Iros)
+            iros.Row(i.Iro, i.OnYearEnd, i.AverageOverYear, i.Fte, FteWords(i.FteFrom), i.Caseload, i.WithinRange ? "Yes" : "No", i.ReviewsHeld, i.ReviewsOnTime, i.OnTimePercent);
+        var trend = workbook.AddSheet("Over the years").Header("Reporting year", "Looked after at the start", "Started", "Stopped", "Looked after at the end",
+            "Reviews checked for timeliness", "On time", "On time (%)", "Reviews of children aged 4 or over", "Took part", "Participation (%)", "IROs", "Children per full-time IRO");
+        foreach (var y in await figures.TrendAsync(f.YearStart))
+            trend.Row(ReportingYear.ShortName(y.YearStart), y.LookedAfterAtStart, y.StartedCare, y.LeftCare, y.LookedAfterAtEnd, y.ReviewsAssessed, y.ReviewsOnTime, y.OnTimePercent,
+                y.ReviewsOfChildrenAgedFourOrOver, y.ReviewsWithParticipation, y.ParticipationPercent, y.Iros.Count, y.AverageCaseload);
         return File(workbook.ToBytes(), Workbook.ContentType, $"review-figures-{f.YearStart}-{f.YearStart + 1}.xlsx");
     }
 
@@ -129,6 +136,13 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
         return import is null ? NotFound() : View(new ImportPage(import, imports.IsInterrupted(import)));
     }
 
+    public static string FteWords(FteSource source) => source switch
+    {
+        FteSource.Profile => "the IRO's working time",
+        FteSource.AllocationList => "the allocation list",
+        _ => "assumed full time",
+    };
+
     private async Task<IReadOnlySet<int>> YearsWithData() =>
         (await db.Set<ReturnImport>().Where(i => i.State == ImportState.Completed).Select(i => i.YearStart).Distinct().ToListAsync()).ToHashSet();
 
@@ -143,7 +157,7 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
         await db.Set<CareReview>().CountAsync(r => r.YearStart == year), await db.Set<IroAllocation>().CountAsync(a => a.YearStart == year));
 }
 
-public sealed record FiguresPage(ReviewFigures Figures, int CurrentYear, ReturnImport? LastImport, IReadOnlySet<int> YearsWithData);
+public sealed record FiguresPage(ReviewFigures Figures, int CurrentYear, ReturnImport? LastImport, IReadOnlySet<int> YearsWithData, IReadOnlyList<ReviewFigures> Trend);
 public sealed record UploadPage(int Year, int CurrentYear);
 public sealed record CheckPage(StagedUpload Upload, ParsedReturn Parsed, (int Children, int Episodes, int Reviews, int Allocations) Existing, ReturnImport? LastImport);
 public sealed record ImportPage(ReturnImport Import, bool Interrupted);

@@ -8,7 +8,7 @@ namespace IroPortal.Performance.Data;
 internal sealed class PerformanceConfigurations :
     IEntityTypeConfiguration<CareChild>, IEntityTypeConfiguration<CareEpisode>, IEntityTypeConfiguration<CareReview>,
     IEntityTypeConfiguration<IroAllocation>, IEntityTypeConfiguration<StagedUpload>, IEntityTypeConfiguration<StagedFile>,
-    IEntityTypeConfiguration<ReturnImport>, IEntityTypeConfiguration<ReturnPush>
+    IEntityTypeConfiguration<ReturnImport>, IEntityTypeConfiguration<ReturnPush>, IEntityTypeConfiguration<IroWorkingTime>
 {
     public const string Prefix = "Performance_";
 
@@ -76,5 +76,15 @@ internal sealed class PerformanceConfigurations :
         e.Property(p => p.IdempotencyKey).HasMaxLength(100);
         e.Property(p => p.RequestSha256).HasMaxLength(64);
         e.HasIndex(p => new { p.ClientId, p.IdempotencyKey }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<IroWorkingTime> e)
+    {
+        e.ToTable(Prefix + "IroWorkingTimes");
+        e.HasIndex(w => new { w.IroName, w.From }).IsUnique();
+        e.Property(w => w.IroName).HasMaxLength(200);
+        e.Property(w => w.OtherDuties).HasMaxLength(500);
+        e.Property(w => w.RecordedByName).HasMaxLength(256);
+        e.Ignore(w => w.IroFte);
     }
 }

@@ -42,6 +42,28 @@ public sealed class IroAllocation
     public DateOnly From { get; set; }
     public DateOnly? To { get; set; }
     public string IroName { get; set; } = "";
+    /// <summary>The IRO's full-time equivalent, when the allocation list has an FTE column.</summary>
+    public double? Fte { get; set; }
+}
+
+/// <summary>An IRO's working time from a date, kept for every change: the full-time equivalent they work, and the
+/// part of it given to other duties (chairing child protection conferences, say). A row holds until the next.</summary>
+public sealed class IroWorkingTime
+{
+    public const double MinFte = 0.1, MaxFte = 1.0;
+
+    public Guid Id { get; set; }
+    /// <summary>As the allocation list names the IRO.</summary>
+    public string IroName { get; set; } = "";
+    public DateOnly From { get; set; }
+    public double Fte { get; set; }
+    public double OtherDutiesFte { get; set; }
+    public string OtherDuties { get; set; } = "";
+    public DateTime RecordedUtc { get; set; }
+    public string RecordedByName { get; set; } = "";
+
+    /// <summary>The time left for the IRO's own children.</summary>
+    public double IroFte => Math.Max(0, Fte - OtherDutiesFte);
 }
 
 /// <summary>Files uploaded and checked, waiting for the manager to confirm the import. Kept in the

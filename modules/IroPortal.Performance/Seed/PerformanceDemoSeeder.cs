@@ -11,10 +11,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IroPortal.Performance.Seed;
 
-/// <summary>For the demo: last year's return for a council of about 420 children, allocated to the demo IROs
-/// (one of them carrying more than the Handbook's range), imported through the same path as a real one.</summary>
+/// <summary>For the demo: five years of returns for a council of about 420 children, allocated to the demo IROs (one
+/// of them carrying more than the Handbook's range), each imported through the same path as a real one. The years
+/// come from one set of children, so that each year starts where the one before ended.</summary>
 internal sealed class PerformanceDemoSeeder(PortalDbContext db, ImportService imports, WorkingDays workingDays, IStaffDirectory staff, TimeProvider clock) : IPortalSeeder
 {
+    public const int Years = 5;
+
     public int Order => 20;
 
     public async Task SeedAsync(SeedContext context, CancellationToken cancellationToken)
@@ -22,45 +25,68 @@ internal sealed class PerformanceDemoSeeder(PortalDbContext db, ImportService im
         if (!context.Demo || await db.Set<ReturnImport>().AnyAsync(cancellationToken)) return;
         var iros = (await staff.InRoleAsync(PortalRoles.Iro, cancellationToken)).Select(i => i.DisplayName).ToList();
         if (iros.Count == 0) return;
-        var year = ReportingYear.Containing(UkTime.Today(clock)) - 1;
-        var files = Return(year, iros, new Random(2025));
-        var import = await imports.QueueAsync(year, files, "the demo set-up", null, cancellationToken);
-        await imports.RunAsync(import.Id, files, cancellationToken: cancellationToken);
+        var last = ReportingYear.Containing(UkTime.Today(clock)) - 1;
+        var children = Children(last - Years + 1, last, iros, new Random(2025));
+        for (var year = last - Years + 1; year <= last; year++)
+        {
+            var files = Return(year, children);
+            var import = await imports.QueueAsync(year, files, "the demo set-up", null, cancellationToken);
+            await imports.RunAsync(import.Id, files, cancellationToken: cancellationToken);
+        }
     }
 
-    private List<SourceFile> Return(int year, IReadOnlyList<string> iros, Random random)
+    private sealed record DemoChild(string Id, DateOnly Born, DateOnly Start, DateOnly? End, string Iro, List<(DateOnly Held, string Code)> Reviews);
+
+    /// <summary>Children coming into care at about 170 a year from five years before the first year, staying about
+    /// two and a half years on average: about 420 are looked after at any time. Reviews run on the statutory
+    /// timetable, one in eight late (one in six in the earlier years).</summary>
+    private List<DemoChild> Children(int first, int last, IReadOnlyList<string> iros, Random random)
     {
-        var yearEnd = ReportingYear.End(year);
+        var from = ReportingYear.Start(first - 5);
+        var until = ReportingYear.End(last);
+        var children = new List<DemoChild>();
+        var days = 0.0;
+        for (var start = from; start <= until; days += -Math.Log(1 - random.NextDouble()) * 2.15, start = from.AddDays((int)days))
+        {
+            var born = start.AddDays(-random.Next(30, 17 * 365));
+            DateOnly? end = start.AddDays(30 + (int)(-Math.Log(1 - random.NextDouble()) * 880));
+            if (end > until) end = null;
+            var reviews = new List<(DateOnly, string)>();
+            var due = workingDays.Add(start, 20);
+            for (var n = 1; ; n++)
+            {
+                var held = random.Next(start.Year < last - 1 ? 6 : 8) == 0 ? due.AddDays(random.Next(3, 30)) : due.AddDays(-random.Next(0, 15));
+                if (held > (end ?? until)) break;
+                var age = ReturnValidator.Age(born, held);
+                reviews.Add((held, age < 4 ? "PN0" : random.Next(20) switch { < 8 => "PN1", < 10 => "PN2", 10 => "PN3", < 13 => "PN4", < 15 => "PN5", < 18 => "PN6", _ => "PN7" }));
+                due = held.AddMonths(n == 1 ? 3 : 6);
+            }
+            // Half again as many children for the first IRO: a caseload over the Handbook's range.
+            children.Add(new((700000 + children.Count).ToString(CultureInfo.InvariantCulture), born, start, end, iros[random.Next(iros.Count * 2 + 1) % iros.Count], reviews));
+        }
+        return children;
+    }
+
+    /// <summary>A year's return: the children in care at some time in the year, their care as known at its end.</summary>
+    private static List<SourceFile> Return(int year, IReadOnlyList<DemoChild> children)
+    {
+        var (yearStart, yearEnd) = (ReportingYear.Start(year), ReportingYear.End(year));
         var header = new StringBuilder("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n");
         var episodes = new StringBuilder("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n");
         var reviews = new StringBuilder("CHILD,DOB,REVIEW,REVIEW_CODE\r\n");
         var allocations = new StringBuilder("CHILD,IRO,FROM,TO\r\n");
         string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-        for (var c = 0; c < 600; c++)
+        foreach (var child in children.Where(c => c.Start <= yearEnd && (c.End is null || c.End >= yearStart)))
         {
-            var id = (700000 + c).ToString(CultureInfo.InvariantCulture);
-            var born = new DateOnly(year - 17, 1, 1).AddDays(random.Next(0, 17 * 365));
-            var start = new DateOnly(year - 3, 1, 1).AddDays(random.Next(0, 4 * 365 - 60));
-            if (start <= born) start = born.AddDays(30);
-            DateOnly? end = random.Next(10) < 3 ? start.AddDays(random.Next(120, 900)) : null;
-            if (end > yearEnd) end = null;
-            header.Append(CultureInfo.InvariantCulture, $"{id},{random.Next(1, 3)},{Date(born)},WBRI,,,\r\n");
-            episodes.Append(CultureInfo.InvariantCulture, $"{id},{Date(start)},S,C2,N1,U1,PR1,{(end is { } e ? Date(e) : "")},{(end is null ? "" : "E11")},,,,\r\n");
-            // Reviews on the statutory timetable, one in eight a little late.
-            var last = (end ?? yearEnd) < yearEnd ? end!.Value : yearEnd;
-            var due = workingDays.Add(start, 20);
-            for (var n = 1; ; n++)
-            {
-                var held = random.Next(8) == 0 ? due.AddDays(random.Next(3, 30)) : due.AddDays(-random.Next(0, 15));
-                if (held > last) break;
-                var age = ReturnValidator.Age(born, held);
-                var code = age < 4 ? "PN0" : random.Next(20) switch { < 8 => "PN1", < 10 => "PN2", 10 => "PN3", < 13 => "PN4", < 15 => "PN5", < 18 => "PN6", _ => "PN7" };
-                reviews.Append(CultureInfo.InvariantCulture, $"{id},{Date(born)},{Date(held)},{code}\r\n");
-                due = held.AddMonths(n == 1 ? 3 : 6);
-            }
-            // Half again as many children for the first IRO: a caseload over the Handbook's range.
-            var iro = iros[random.Next(iros.Count * 2 + 1) % iros.Count];
-            allocations.Append(CultureInfo.InvariantCulture, $"{id},{iro},{Date(start)},{(end is { } left ? Date(left) : "")}\r\n");
+            var end = child.End <= yearEnd ? child.End : null;
+            header.Append(CultureInfo.InvariantCulture, $"{child.Id},{1 + int.Parse(child.Id, CultureInfo.InvariantCulture) % 2},{Date(child.Born)},WBRI,,,\r\n");
+            episodes.Append(CultureInfo.InvariantCulture, $"{child.Id},{Date(child.Start)},S,C2,N1,U1,PR1,{(end is { } e ? Date(e) : "")},{(end is null ? "" : "E11")},,,,\r\n");
+            // The two reviews before the year too: this year's timetable runs on from them (the second is due three
+            // months after the first, the rest six).
+            var before = child.Reviews.Count(r => r.Held < yearStart);
+            foreach (var (held, code) in child.Reviews.Skip(Math.Max(0, before - 2)).Where(r => r.Held <= yearEnd))
+                reviews.Append(CultureInfo.InvariantCulture, $"{child.Id},{Date(child.Born)},{Date(held)},{code}\r\n");
+            allocations.Append(CultureInfo.InvariantCulture, $"{child.Id},{child.Iro},{Date(child.Start)},{(end is { } left ? Date(left) : "")}\r\n");
         }
         return
         [

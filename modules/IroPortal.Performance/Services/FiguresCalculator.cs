@@ -24,9 +24,12 @@ public sealed class FiguresCalculator(ReviewTimeliness timeliness)
     private static readonly HashSet<string> Participating = ["PN1", "PN2", "PN3", "PN4", "PN5", "PN6"];
 
     /// <param name="today">A year still running is counted up to today.</param>
+    /// <param name="workingTimes">The IROs' working time as the manager recorded it, every change.</param>
     public ReviewFigures Compute(int year, IReadOnlyList<CareChild> children, IReadOnlyList<CareEpisode> episodes, IReadOnlyList<CareReview> reviews,
-        IReadOnlyList<IroAllocation> allocations, DateOnly today, DateTime? importedUtc)
+        IReadOnlyList<IroAllocation> allocations, DateOnly today, DateTime? importedUtc, IReadOnlyList<IroWorkingTime>? workingTimes = null)
     {
+        var times = (workingTimes ?? []).GroupBy(w => w.IroName, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.OrderBy(w => w.From).ToList(), StringComparer.OrdinalIgnoreCase);
         var from = ReportingYear.Start(year);
         var to = ReportingYear.End(year) < today ? ReportingYear.End(year) : today;
         var periods = episodes.GroupBy(e => e.ChildKey).ToDictionary(g => g.Key, g => CarePeriods.Of(g).ToList());
@@ -52,7 +55,10 @@ public sealed class FiguresCalculator(ReviewTimeliness timeliness)
             var childDays = mine.Sum(a => (periods.GetValueOrDefault(a.ChildKey) ?? []).Sum(p => Overlap(Max(a.From, p.Start, from), Min(a.To, p.End is { } end ? end.AddDays(-1) : null, to))));
             var average = days <= 0 ? 0 : Math.Round((double)childDays / days, 1);
             var reviewed = assessed.Where(t => IroOn(t.Review.ChildKey, t.Review.ReviewDate) == iro).ToList();
-            return new IroFigures(iro, onEnd, average, average is >= CaseloadLow and <= CaseloadHigh, reviewed.Count, reviewed.Count(t => t.OnTime), Percent(reviewed.Count(t => t.OnTime), reviewed.Count));
+            var (fte, source) = Fte(times.GetValueOrDefault(iro), mine, from, to);
+            var caseload = fte <= 0 ? average : Math.Round(average / fte, 1);
+            return new IroFigures(iro, onEnd, average, caseload is >= CaseloadLow and <= CaseloadHigh, reviewed.Count, reviewed.Count(t => t.OnTime),
+                Percent(reviewed.Count(t => t.OnTime), reviewed.Count), fte, source, caseload);
         }).ToList();
 
         return new ReviewFigures(
@@ -74,6 +80,27 @@ public sealed class FiguresCalculator(ReviewTimeliness timeliness)
             Codes: CodeMeanings.Select(c => new ParticipationCode(c.Code, c.Meaning, timings.Count(t => t.Review.Code == c.Code))).ToList(),
             Iros: iros,
             CaseloadLow, CaseloadHigh);
+    }
+
+    /// <summary>An IRO's time for their own children over the year, weighted by days: from their profile (each change
+    /// from its date, the first holding before it too), else the allocation list's FTE, else full time.</summary>
+    private static (double Fte, FteSource Source) Fte(List<IroWorkingTime>? times, List<IroAllocation> mine, DateOnly from, DateOnly to)
+    {
+        if (times is { Count: > 0 })
+        {
+            double weighted = 0;
+            var days = 0;
+            for (var i = 0; i < times.Count; i++)
+            {
+                var start = i == 0 ? from : Max(from, times[i].From);
+                var end = i + 1 < times.Count ? Min(times[i + 1].From.AddDays(-1), null, to) : to;
+                var length = Overlap(start, end);
+                weighted += length * times[i].IroFte;
+                days += length;
+            }
+            return (days == 0 ? times[^1].IroFte : Math.Round(weighted / days, 2), FteSource.Profile);
+        }
+        return mine.Where(a => a.Fte is not null).MaxBy(a => a.From)?.Fte is { } listed ? (listed, FteSource.AllocationList) : (1.0, FteSource.AssumedFullTime);
     }
 
     private static int Overlap(DateOnly start, DateOnly end) => end < start ? 0 : end.DayNumber - start.DayNumber + 1;

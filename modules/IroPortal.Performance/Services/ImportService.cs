@@ -88,8 +88,8 @@ public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> lim
                 (e, w) => w.Values(shadow, e.ChildKey, e.Start, e.End, e.ReasonNewEpisode, e.LegalStatus, e.Placement, e.ReasonEnded), Report, cancellationToken);
             await WriteAsync(connection, "Reviews", ["YearStart", "ChildKey", "ReviewDate", "Code", "AgedFourOrOver"], parsed.Reviews,
                 (r, w) => w.Values(shadow, r.ChildKey, r.ReviewDate, r.Code, r.AgedFourOrOver), Report, cancellationToken);
-            await WriteAsync(connection, "Allocations", ["YearStart", "ChildKey", "From", "To", "IroName"], parsed.Allocations,
-                (a, w) => w.Values(shadow, a.ChildKey, a.From, a.To, a.IroName), Report, cancellationToken);
+            await WriteAsync(connection, "Allocations", ["YearStart", "ChildKey", "From", "To", "IroName", "Fte"], parsed.Allocations,
+                (a, w) => w.Values(shadow, a.ChildKey, a.From, a.To, a.IroName, a.Fte), Report, cancellationToken);
 
             // The swap: the year's old rows go and the new ones take their place, all at once.
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -227,6 +227,7 @@ public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> lim
                         case null: _copy.WriteNull(); break;
                         case int number: _copy.Write(number, NpgsqlDbType.Integer); break;
                         case bool flag: _copy.Write(flag, NpgsqlDbType.Boolean); break;
+                        case double number: _copy.Write(number, NpgsqlDbType.Double); break;
                         case DateOnly date: _copy.Write(date, NpgsqlDbType.Date); break;
                         case string text: _copy.Write(text, NpgsqlDbType.Varchar); break;
                         default: throw new ArgumentException($"No bulk mapping for {values[i]!.GetType()}");

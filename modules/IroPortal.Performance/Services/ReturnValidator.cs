@@ -42,7 +42,7 @@ public static class ReturnValidator
         [TableKind.Header] = (["CHILD", "DOB"], ["SEX", "ETHNIC", "UPN", "MOTHER", "MC_DOB"]),
         [TableKind.Episodes] = (["CHILD", "DECOM", "RNE", "LS", "PLACE", "DEC", "REC"], ["CIN", "PLACE_PROVIDER", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"]),
         [TableKind.Reviews] = (["CHILD", "REVIEW", "REVIEW_CODE"], ["DOB"]),
-        [TableKind.Allocations] = (["CHILD", "IRO", "FROM"], ["TO"]),
+        [TableKind.Allocations] = (["CHILD", "IRO", "FROM"], ["TO", "FTE"]),
     };
 
     private static readonly HashSet<string> Codes = ["PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"];
@@ -303,13 +303,22 @@ public static class ReturnValidator
                 if (to is null) problems.Add(new(Severity.Error, "Not a date", table.Source, row.Number, "TO", $"'{toText}' is not a date in the form dd/mm/yyyy (the date the allocation ended)."));
                 else if (from is not null && to < from) { problems.Add(new(Severity.Error, "Allocation ends before it begins", table.Source, row.Number, "TO", $"The allocation ends ({to:dd/MM/yyyy}) before it begins ({from:dd/MM/yyyy})).")); to = null; from = null; }
             }
+            double? fte = null;
+            if (at.TryGetValue("FTE", out var fteAt) && Text(row, fteAt) is { Length: > 0 } fteText)
+            {
+                if (double.TryParse(fteText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                    && value >= IroWorkingTime.MinFte && value <= IroWorkingTime.MaxFte)
+                    fte = Math.Round(value, 2);
+                else problems.Add(new(Severity.Error, "Not a full-time equivalent", table.Source, row.Number, "FTE",
+                    $"'{fteText}' is not a full-time equivalent: give a number from {IroWorkingTime.MinFte} to {IroWorkingTime.MaxFte:0.0}, like 0.8 for four days a week."));
+            }
             if (child is null || iro.Length == 0 || from is null) continue;
             if (!seen.TryAdd((child, from.Value), row.Number))
             {
                 problems.Add(new(Severity.Warning, "Duplicate allocation", table.Source, row.Number, null, $"Child {child} already has an allocation from {from:dd/MM/yyyy} (row {seen[(child, from.Value)]}); this row was not imported."));
                 continue;
             }
-            allocations.Add(new IroAllocation { YearStart = year, ChildKey = child, IroName = Cut(iro, 200), From = from.Value, To = to });
+            allocations.Add(new IroAllocation { YearStart = year, ChildKey = child, IroName = Cut(iro, 200), From = from.Value, To = to, Fte = fte });
         }
         return allocations;
     }

@@ -16,6 +16,17 @@ internal sealed class ReviewFiguresService(PortalDbContext db, FiguresCalculator
         var allocations = await db.Set<IroAllocation>().AsNoTracking().Where(a => a.YearStart == yearStart).ToListAsync(cancellationToken);
         var imported = await db.Set<ReturnImport>().Where(i => i.YearStart == yearStart && i.State == ImportState.Completed)
             .OrderByDescending(i => i.FinishedUtc).Select(i => i.FinishedUtc).FirstOrDefaultAsync(cancellationToken);
-        return calculator.Compute(yearStart, children, episodes, reviews, allocations, UkTime.Today(clock), imported);
+        var workingTimes = await db.Set<IroWorkingTime>().AsNoTracking().ToListAsync(cancellationToken);
+        return calculator.Compute(yearStart, children, episodes, reviews, allocations, UkTime.Today(clock), imported, workingTimes);
+    }
+
+    public async Task<IReadOnlyList<ReviewFigures>> TrendAsync(int yearStart, int years = 5, CancellationToken cancellationToken = default)
+    {
+        var first = yearStart - years + 1;
+        var withData = await db.Set<ReturnImport>().Where(i => i.State == ImportState.Completed && i.YearStart >= first && i.YearStart <= yearStart)
+            .Select(i => i.YearStart).Distinct().OrderBy(y => y).ToListAsync(cancellationToken);
+        var trend = new List<ReviewFigures>();
+        foreach (var year in withData) trend.Add(await ForYearAsync(year, cancellationToken));
+        return trend;
     }
 }
