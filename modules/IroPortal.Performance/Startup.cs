@@ -2,6 +2,7 @@ using IroPortal.Modularity;
 using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Modularity.PersonalData;
+using IroPortal.Modularity.Scheduling;
 using IroPortal.Performance.Contracts;
 using IroPortal.Performance.Services;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,8 @@ public sealed class Startup : ModuleStartup
         if (!context.Environment.IsDevelopment()) services.AddHostedService<ChildKeysWarning>();
         services.AddScoped<IroPortal.Data.Seeding.IPortalSeeder, ChildKeysUpgrade>();
         services.AddScoped<ImportService>();
+        services.AddScoped<EarlyWarning>();
+        services.AddReminderRule<EarlyWarningReminder>();
         services.AddPersonalData<ReviewDataPersonalData>();
         services.AddSingleton<ImportQueue>();
         services.AddHostedService<ImportWorker>();

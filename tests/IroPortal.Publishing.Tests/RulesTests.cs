@@ -123,6 +123,22 @@ public sealed class RulesTests
     }
 
     [Fact]
+    public void Where_the_rows_divide_a_total_one_hidden_count_hides_the_next_smallest_too_and_its_bar()
+    {
+        var table = new FigureTable("children-gender", "The children: gender", null, ["Gender", "Looked after", "Started"],
+            [["Male", "417", "60"], ["Female", "3", "52"], ["Not recorded", "12", "2"]],
+            new FigureChart("By gender", [new("Male", 417), new("Female", 3), new("Not recorded", 12)]), PartsOfAWhole: true);
+        var (shown, _) = Suppression.Figures(table, "The children", "section-3", _ => false);
+        Assert.Equal(["417", Suppression.FewerThanFive, Suppression.NotShown], shown.Rows.Select(r => r[1]));
+        Assert.Equal(["60", Suppression.NotShown, Suppression.FewerThanFive], shown.Rows.Select(r => r[2]));
+        Assert.Equal(["Male"], shown.Chart!.Bars.Select(b => b.Label));
+        Assert.Contains(Suppression.ComplementNote, shown.Note);
+        // A table of flows does not add up to anything: nothing more is hidden.
+        var (flows, _) = Suppression.Figures(table with { PartsOfAWhole = false }, "The children", "section-3", _ => false);
+        Assert.Equal(["417", Suppression.FewerThanFive, "12"], flows.Rows.Select(r => r[1]));
+    }
+
+    [Fact]
     public void Counts_of_one_to_four_children_become_fewer_than_5_and_leave_the_chart()
     {
         var table = new FigureTable("looked-after", "Children looked after", null, ["Measure", "Children"],

@@ -6,7 +6,10 @@ public sealed record FigureChart(string Description, IReadOnlyList<FigureBar> Ba
 
 /// <summary>One figures block's values: a table, and a chart of the same numbers. Plain data, so it can be
 /// frozen into an approved report as JSON and exported to Word and Excel.</summary>
-public sealed record FigureTable(string Kind, string Title, string? Note, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, FigureChart? Chart);
+/// <param name="PartsOfAWhole">Its rows divide a total published elsewhere (the children by age): one hidden small count
+/// would be given away by the others, so the public version hides one more.</param>
+public sealed record FigureTable(string Kind, string Title, string? Note, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, FigureChart? Chart,
+    bool PartsOfAWhole = false);
 
 /// <summary>A figures block a manager can insert with <c>{{figures:kind}}</c>.</summary>
 /// <param name="CountsChildren">Its numbers count children or their cases: in the public version counts of 1 to 4 become "fewer than 5".</param>

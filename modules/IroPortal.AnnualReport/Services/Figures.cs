@@ -15,6 +15,13 @@ namespace IroPortal.AnnualReport.Services;
 /// public figures, and those other modules offer (<see cref="IFigureSource"/>).</summary>
 public sealed class FigureBlocks(IReviewFigures reviews, IQualityAssuranceFigures qa, IEnumerable<IFigureSource> sources)
 {
+    /// <summary>The children's profile, a block for each measure (before <see cref="OwnKinds"/>, which lists them).</summary>
+    private static readonly (string Kind, string Measure)[] ProfileKinds =
+    [
+        ("children-age", "Age"), ("children-gender", "Gender"), ("children-ethnicity", "Ethnic group"), ("children-legal-status", "Legal status"),
+        ("children-placement", "Placement"), ("children-uasc", "Unaccompanied asylum-seeking children"),
+    ];
+
     public static readonly IReadOnlyList<FigureKind> OwnKinds =
     [
         new("looked-after", "Children looked after", "How many children were looked after at the start and end of the year, started and stopped.", true),
@@ -25,6 +32,7 @@ public sealed class FigureBlocks(IReviewFigures reviews, IQualityAssuranceFigure
         new("trend-reviews-on-time", "Reviews on time over five years", "The share of reviews held on time in each of up to five years.", true),
         new("trend-participation", "Participation over five years", "The share of reviews of children aged 4 or over in which the child took part, for up to five years.", true),
         new("trend-caseloads", "Caseloads over five years", "Children per full-time IRO in each of up to five years, against the Handbook's 50 to 70.", true),
+        .. ProfileKinds.Select(k => new FigureKind(k.Kind, $"The children: {k.Measure.ToLowerInvariant()}", $"Children looked after at 31 March and those who started, by {k.Measure.ToLowerInvariant()}.", true)),
         new("qa-compliance", "Quality assurance activities", "How often each of the seven QA activities was done, beside the national survey.", false),
         new("qa-grades", "Observation and audit grades", "Grades given in observations and case-file audits.", false),
         new("feedback", "Feedback received", "Feedback links sent and answered, by who was asked.", true),
@@ -48,9 +56,11 @@ public sealed class FigureBlocks(IReviewFigures reviews, IQualityAssuranceFigure
         var review = await reviews.ForYearAsync(yearStart, cancellationToken);
         var quality = await qa.ForYearAsync(yearStart, cancellationToken);
         var noData = review.HasData ? null : "No review data has been imported for this year yet.";
-        var source = review.HasData ? $"From the SSDA903 return imported {UkTime.Format(review.ImportedUtc)}." : noData;
-        FigureTable Review(string kind, string title, string[] columns, IEnumerable<string[]> rows, FigureChart? chart) =>
-            new(kind, title, source, columns, review.HasData ? rows.ToList() : [], review.HasData ? chart : null);
+        var source = !review.HasData ? noData : review.Provisional
+            ? $"Provisional: from an extract for part of the year, to {UkTime.Format(review.To)}, imported {UkTime.Format(review.ImportedUtc)}. The annual return replaces it."
+            : $"From the SSDA903 return imported {UkTime.Format(review.ImportedUtc)}.";
+        FigureTable Review(string kind, string title, string[] columns, IEnumerable<string[]> rows, FigureChart? chart, bool partsOfAWhole = false) =>
+            new(kind, title, source, columns, review.HasData ? rows.ToList() : [], review.HasData ? chart : null, partsOfAWhole);
 
         var tables = new[]
         {
@@ -67,7 +77,7 @@ public sealed class FigureBlocks(IReviewFigures reviews, IQualityAssuranceFigure
             Review("participation", "Children's participation in their reviews", ["Code", "How the child took part", "Reviews"],
                 review.Codes.Select(c => new[] { c.Code, c.Meaning, N(c.Reviews) }),
                 new($"Reviews of children aged 4 or over by how the child took part; {Pct(review.ParticipationPercent)} took part",
-                    review.Codes.Select(c => new FigureBar(c.Code, c.Reviews)).ToList())),
+                    review.Codes.Select(c => new FigureBar(c.Code, c.Reviews)).ToList()), partsOfAWhole: true),
             Review("caseloads", "IRO caseloads", ["IRO", "Children at the year end", "Average over the year", "FTE", "Per full-time IRO", $"Within {review.CaseloadLow} to {review.CaseloadHigh}"],
                 review.Iros.Select(i => new[] { i.Iro, N(i.OnYearEnd), i.AverageOverYear.ToString("0.#", Uk), i.Fte.ToString("0.0#", Uk), i.Caseload.ToString("0.#", Uk), i.WithinRange ? "Yes" : "No" }),
                 new($"Each IRO's caseload per full-time IRO against the Handbook's range of {review.CaseloadLow} to {review.CaseloadHigh}; national averages: {NationalCaseloads.InWords}",
@@ -85,7 +95,12 @@ public sealed class FigureBlocks(IReviewFigures reviews, IQualityAssuranceFigure
                 quality.Feedback.Select(f => (IReadOnlyList<string>)[f.RespondentType, N(f.LinksSent), N(f.Responses)]).ToList(),
                 new("Feedback responses by who gave them", quality.Feedback.Select(f => new FigureBar(f.RespondentType, f.Responses)).ToList())),
         };
-        var all = tables.Concat(Trends(await reviews.TrendAsync(yearStart, cancellationToken: cancellationToken))).ToList();
+        var profile = ProfileKinds.Select(k => Review(k.Kind, $"The children: {k.Measure.ToLowerInvariant()}",
+            [k.Measure, "Looked after on " + UkTime.Format(review.To), "Started in the year"],
+            review.Profile.Where(g => g.Measure == k.Measure).Select(g => new[] { g.Group, N(g.AtEnd), N(g.Started) }),
+            new($"Children looked after on {UkTime.Format(review.To)} by {k.Measure.ToLowerInvariant()}",
+                review.Profile.Where(g => g.Measure == k.Measure).Select(g => new FigureBar(g.Group, g.AtEnd)).ToList()), partsOfAWhole: true));
+        var all = tables.Concat(profile).Concat(Trends(await reviews.TrendAsync(yearStart, cancellationToken: cancellationToken))).ToList();
         foreach (var contributor in _sources)
             all.AddRange(await contributor.BuildAsync(yearStart, cancellationToken));
         return all.ToDictionary(t => t.Kind);
@@ -100,8 +115,8 @@ public sealed class FigureBlocks(IReviewFigures reviews, IQualityAssuranceFigure
         var note = years.Count == 0 ? "No review data has been imported for these years yet." : $"From the SSDA903 returns for {span}.";
         FigureTable Trend(string kind, string title, string[] columns, Func<ReviewFigures, string[]> row, string chart, Func<ReviewFigures, double> bar, string unit = "", double? max = null, bool band = false) =>
             new(kind, years.Count == 0 ? title : $"{title}, {span}", note, ["Year", .. columns],
-                years.Select(y => (IReadOnlyList<string>)[ReportingYear.ShortName(y.YearStart), .. row(y)]).ToList(),
-                years.Count == 0 ? null : new FigureChart(chart, years.Select(y => new FigureBar(ReportingYear.ShortName(y.YearStart), bar(y))).ToList(), unit, max,
+                years.Select(y => (IReadOnlyList<string>)[y.YearLabel, .. row(y)]).ToList(),
+                years.Count == 0 ? null : new FigureChart(chart, years.Select(y => new FigureBar(y.ShortYearLabel, bar(y))).ToList(), unit, max,
                     band ? low : null, band ? high : null, band ? $"{low} to {high}" : null));
 
         yield return Trend("trend-looked-after", "Children looked after", ["At the start", "Started", "Stopped", "At the end"],

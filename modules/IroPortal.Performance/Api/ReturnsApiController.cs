@@ -33,12 +33,12 @@ public sealed class ReturnsApiController(PortalDbContext db, ImportService impor
     [RequestSizeLimit(300L * 1024 * 1024), RequestFormLimits(MultipartBodyLengthLimit = 300L * 1024 * 1024)]
     [EndpointSummary("Push a year's SSDA903 return and IRO allocation list")]
     [EndpointDescription("multipart/form-data with the files as the manager would upload them (header.csv, episodes.csv, reviews.csv or one .xlsx workbook, and the IRO allocation list), " +
-        "for the reporting year that starts in April of {year}. Send an Idempotency-Key header (any text up to 100 characters, new for each push and the same when retrying one): " +
+        "for the reporting year that starts in April of {year} (with ?runsTo=yyyy-mm-dd, an extract for part of the year, provisional until the annual return replaces it). Send an Idempotency-Key header (any text up to 100 characters, new for each push and the same when retrying one): " +
         "a push repeated with the same key answers with the import it already started. 202 with the import to follow at Location; 422 with every problem by file, row and column when nothing was imported.")]
     [ProducesResponseType<ImportStatus>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public async Task<IActionResult> Push(int year, [FromForm] IFormFileCollection files, CancellationToken cancellationToken)
+    public async Task<IActionResult> Push(int year, [FromForm] IFormFileCollection files, CancellationToken cancellationToken, [FromQuery] string? runsTo = null)
     {
         var key = Request.Headers[IdempotencyHeader].ToString().Trim();
         if (key.Length is 0 or > 100 || key.Any(char.IsControl))
@@ -48,6 +48,14 @@ public sealed class ReturnsApiController(PortalDbContext db, ImportService impor
         var currentYear = ReportingYear.Containing(UkTime.Today(clock));
         if (!ReturnYears.IsValid(year, currentYear))
             return Unprocessable($"{year} is not a reporting year the portal takes: give the year the reporting year starts, from {ReturnYears.Earliest} to {currentYear}.", []);
+        DateOnly? extractTo = null;
+        if (!string.IsNullOrWhiteSpace(runsTo))
+        {
+            if (!DateOnly.TryParseExact(runsTo.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+                return Unprocessable($"runsTo '{runsTo}' is not a date as yyyy-mm-dd: give the last day an extract for part of the year covers, or leave it out for the annual return.", []);
+            if (imports.RunsToProblem(year, day) is { } problem) return Unprocessable(problem + ".", []);
+            extractTo = day;
+        }
 
         if (files.Count == 0)
             return Unprocessable("No files were sent.", [new ApiError(null, null, null, "Send the return's files (header.csv, episodes.csv and reviews.csv, or one .xlsx workbook) and the IRO allocation list.")]);
@@ -68,7 +76,7 @@ public sealed class ReturnsApiController(PortalDbContext db, ImportService impor
         if (tooLarge.Count > 0) return Unprocessable("A file is larger than the portal accepts. Nothing was imported.", tooLarge);
 
         var client = User.FindFirst("sub")?.Value ?? "";
-        var hash = RequestHash(year, sources);
+        var hash = RequestHash(year, sources, extractTo);
         var earlier = await db.Set<ReturnPush>().AsNoTracking().SingleOrDefaultAsync(p => p.ClientId == client && p.IdempotencyKey == key, cancellationToken);
         if (earlier is not null && earlier.RequestSha256 != hash)
             return Unprocessable($"The {IdempotencyHeader} \"{key}\" was used on {UkTime.Format(earlier.CreatedUtc)} for a different push (other files or another year). Use a new key for a new push.", []);
@@ -111,8 +119,8 @@ public sealed class ReturnsApiController(PortalDbContext db, ImportService impor
             }
         }
         var by = $"API: {User.FindFirst("name")?.Value ?? client} ({client})";
-        var staged = await imports.StageAsync(sources, year, Guid.Empty, by, cancellationToken);
-        var import = await imports.QueueAsync(year, sources, by, staged, cancellationToken);
+        var staged = await imports.StageAsync(sources, year, Guid.Empty, by, extractTo, cancellationToken);
+        var import = await imports.QueueAsync(year, sources, by, staged, cancellationToken, extractTo);
         await db.Set<ReturnPush>().Where(p => p.ClientId == client && p.IdempotencyKey == key).ExecuteUpdateAsync(s => s.SetProperty(p => p.ImportId, import.Id), cancellationToken);
         await queue.EnqueueAsync(import.Id);
         return await Accepted(import.Id, cancellationToken);
@@ -153,9 +161,10 @@ public sealed class ReturnsApiController(PortalDbContext db, ImportService impor
         return new ObjectResult(problem) { StatusCode = problem.Status, ContentTypes = { "application/problem+json" } };
     }
 
-    private static string RequestHash(int year, IEnumerable<SourceFile> files)
+    private static string RequestHash(int year, IEnumerable<SourceFile> files, DateOnly? runsTo)
     {
-        var text = new StringBuilder().Append(year);
+        // An annual return hashes as it always did: keys already used keep their meaning.
+        var text = new StringBuilder().Append(year).Append(runsTo is { } to ? " to " + to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "");
         foreach (var file in files.OrderBy(f => f.Name, StringComparer.Ordinal))
             text.Append('\n').Append(file.Name).Append(' ').Append(Convert.ToHexStringLower(SHA256.HashData(file.Content)));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

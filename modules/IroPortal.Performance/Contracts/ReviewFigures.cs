@@ -1,8 +1,14 @@
+using IroPortal.Modularity;
+
 namespace IroPortal.Performance.Contracts;
 
 // What the annual report embeds from the review data. Plain values only.
 
 public sealed record ParticipationCode(string Code, string Meaning, int Reviews);
+
+/// <summary>One group of the children's profile: how many of those looked after at the end of the year, and of
+/// those who started, are in it ("Age", "10 to 15", 120, 31).</summary>
+public sealed record ProfileGroup(string Measure, string Group, int AtEnd, int Started);
 
 /// <summary>Where an IRO's full-time equivalent came from.</summary>
 public enum FteSource { AssumedFullTime = 0, AllocationList = 1, Profile = 2 }
@@ -44,11 +50,21 @@ public sealed record ReviewFigures(
     IReadOnlyList<ParticipationCode> Codes,
     IReadOnlyList<IroFigures> Iros,
     int CaseloadLow,
-    int CaseloadHigh)
+    int CaseloadHigh,
+    IReadOnlyList<ProfileGroup> Profile)
 {
     /// <summary>The day <see cref="LookedAfterAtStart"/> counts: the 31 March before the year, so that it is the previous
     /// year's end and the flows balance (at the start + started - stopped = at the end).</summary>
     public DateOnly StartCountDate => From.AddDays(-1);
+
+    /// <summary>From an extract for part of the year, counted to <see cref="To"/>: the annual return replaces it.</summary>
+    public bool Provisional { get; init; }
+
+    /// <summary>"2025–26", or "2026–27 (provisional, to 30 September 2026)", for a table's row.</summary>
+    public string YearLabel => ReportingYear.ShortName(YearStart) + (Provisional ? $" (provisional, to {UkTime.Format(To)})" : "");
+
+    /// <summary>"2025–26", or "2026–27 so far", for a chart's bar.</summary>
+    public string ShortYearLabel => ReportingYear.ShortName(YearStart) + (Provisional ? " so far" : "");
 
     /// <summary>Children per full-time IRO across the service: the children allocated on an average day ÷ the IROs' FTE
     /// (0 without allocations).</summary>

@@ -1,6 +1,7 @@
 using IroPortal.Users.Contracts;
 using IroPortal.Data;
 using IroPortal.Modularity;
+using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Performance.Contracts;
 using IroPortal.Performance.Models;
@@ -44,10 +45,12 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
             $"Within {f.CaseloadLow} to {f.CaseloadHigh}", "Reviews", "On time", "On time (%)");
         foreach (var i in f.Iros)
             iros.Row(i.Iro, i.OnYearEnd, i.AverageOverYear, i.Fte, FteWords(i.FteFrom), i.Caseload, i.WithinRange ? "Yes" : "No", i.ReviewsHeld, i.ReviewsOnTime, i.OnTimePercent);
+        var profile = workbook.AddSheet("The children").Header("Measure", "Group", $"Looked after on {UkTime.Format(f.To)}", "Started in the year");
+        foreach (var g in f.Profile) profile.Row(g.Measure, g.Group, g.AtEnd, g.Started);
         var trend = workbook.AddSheet("Over the years").Header("Reporting year", "Looked after at the start", "Started", "Stopped", "Looked after at the end",
             "Reviews checked for timeliness", "On time", "On time (%)", "Reviews of children aged 4 or over", "Took part", "Participation (%)", "IROs", "Children per full-time IRO");
         foreach (var y in await figures.TrendAsync(f.YearStart))
-            trend.Row(ReportingYear.ShortName(y.YearStart), y.LookedAfterAtStart, y.StartedCare, y.LeftCare, y.LookedAfterAtEnd, y.ReviewsAssessed, y.ReviewsOnTime, y.OnTimePercent,
+            trend.Row(y.YearLabel, y.LookedAfterAtStart, y.StartedCare, y.LeftCare, y.LookedAfterAtEnd, y.ReviewsAssessed, y.ReviewsOnTime, y.OnTimePercent,
                 y.ReviewsOfChildrenAgedFourOrOver, y.ReviewsWithParticipation, y.ParticipationPercent, y.Iros.Count, y.AverageCaseload);
         return File(workbook.ToBytes(), Workbook.ContentType, $"review-figures-{f.YearStart}-{f.YearStart + 1}.xlsx");
     }
@@ -57,10 +60,14 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
 
     [RequirePermission(PerformancePermissions.Import), HttpPost("/performance/import"), AuditsChange("Return uploaded for checking")]
     [RequestSizeLimit(300L * 1024 * 1024), RequestFormLimits(MultipartBodyLengthLimit = 300L * 1024 * 1024)]
-    public async Task<IActionResult> Upload(int? year, List<IFormFile> files)
+    public async Task<IActionResult> Upload(int? year, List<IFormFile> files, [Bind(Prefix = "RunsTo")] DateParts? runsTo)
     {
         if (year is not { } y || !ReturnYears.IsValid(y, CurrentYear))
             ModelState.AddModelError("year", "Choose the reporting year the return is for");
+        // Empty for the annual return; the last day it covers for an extract for part of the year.
+        runsTo ??= new DateParts();
+        var extractTo = runsTo.IsEmpty ? null : runsTo.Validate(ModelState, "RunsTo", "the last day the extract covers");
+        if (extractTo is { } day && year is { } forYear && imports.RunsToProblem(forYear, day) is { } dayProblem) ModelState.AddModelError("RunsTo", dayProblem);
         if (files.Count == 0)
             ModelState.AddModelError("files", "Choose the return's files: header.csv, episodes.csv and reviews.csv (or one .xlsx workbook), and the IRO allocation list");
         var sources = new List<SourceFile>();
@@ -86,8 +93,8 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
                 ModelState.AddModelError("files", refused.Message);
             }
         }
-        if (!ModelState.IsValid) return View(new UploadPage(year ?? CurrentYear - 1, CurrentYear));
-        var staged = await imports.StageAsync(sources, year!.Value, User.UserId()!.Value, User.DisplayName());
+        if (!ModelState.IsValid) return View(new UploadPage(year ?? CurrentYear - 1, CurrentYear) { RunsTo = runsTo });
+        var staged = await imports.StageAsync(sources, year!.Value, User.UserId()!.Value, User.DisplayName(), extractTo);
         return RedirectToAction(nameof(Check), new { id = staged });
     }
 
@@ -120,7 +127,7 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
         if (staged is null) return View("UploadGone");
         var files = ImportService.Files(staged);
         if (!imports.Check(files, staged.YearStart).CanImport) return RedirectToAction(nameof(Check), new { id });
-        var import = await imports.QueueAsync(staged.YearStart, files, User.DisplayName(), staged.Id);
+        var import = await imports.QueueAsync(staged.YearStart, files, User.DisplayName(), staged.Id, runsTo: staged.RunsTo);
         await queue.EnqueueAsync(import.Id);
         return RedirectToAction(nameof(Import), new { id = import.Id });
     }
@@ -158,6 +165,9 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
 }
 
 public sealed record FiguresPage(ReviewFigures Figures, int CurrentYear, ReturnImport? LastImport, IReadOnlySet<int> YearsWithData, IReadOnlyList<ReviewFigures> Trend);
-public sealed record UploadPage(int Year, int CurrentYear);
+public sealed record UploadPage(int Year, int CurrentYear)
+{
+    public DateParts RunsTo { get; init; } = new();
+}
 public sealed record CheckPage(StagedUpload Upload, ParsedReturn Parsed, (int Children, int Episodes, int Reviews, int Allocations) Existing, ReturnImport? LastImport);
 public sealed record ImportPage(ReturnImport Import, bool Interrupted);

@@ -17,6 +17,8 @@ internal sealed class PerformanceConfigurations :
         e.ToTable(Prefix + "Children");
         e.HasKey(c => new { c.YearStart, c.ChildKey });
         e.Property(c => c.ChildKey).HasMaxLength(ChildKeys.Length);
+        e.Property(c => c.Sex).HasMaxLength(1);
+        e.Property(c => c.EthnicGroup).HasMaxLength(40);
     }
 
     public void Configure(EntityTypeBuilder<CareEpisode> e)

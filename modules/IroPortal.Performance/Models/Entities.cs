@@ -11,6 +11,13 @@ public sealed class CareChild
     public string ChildKey { get; set; } = "";
     /// <summary>The first day of the month of birth: enough for age at 31 March, which is all a profile needs.</summary>
     public DateOnly BirthMonth { get; set; }
+    /// <summary>The return's SEX: "1" male, "2" female, "" not given.</summary>
+    public string Sex { get; set; } = "";
+    /// <summary>The ethnic group the return's ETHNIC code belongs to (<see cref="Services.ChildProfile.EthnicGroup"/>), not the code.</summary>
+    public string EthnicGroup { get; set; } = "";
+    /// <summary>In the return's UASC table: an unaccompanied asylum-seeking child, until <see cref="UascCeased"/> if it says.</summary>
+    public bool Uasc { get; set; }
+    public DateOnly? UascCeased { get; set; }
 }
 
 public sealed class CareEpisode
@@ -72,6 +79,8 @@ public sealed class StagedUpload
 {
     public Guid Id { get; set; }
     public int YearStart { get; set; }
+    /// <summary>For an extract for part of the year: the last day it covers. Null for the annual return.</summary>
+    public DateOnly? RunsTo { get; set; }
     public DateTime CreatedUtc { get; set; }
     public Guid CreatedById { get; set; }
     public string CreatedBy { get; set; } = "";
@@ -94,6 +103,9 @@ public sealed class ReturnImport
 {
     public Guid Id { get; set; }
     public int YearStart { get; set; }
+    /// <summary>For an extract for part of the year (a quarter, a month): the last day it covers, so its figures are
+    /// provisional until the annual return replaces them. Null for the annual return.</summary>
+    public DateOnly? RunsTo { get; set; }
     public ImportState State { get; set; }
     public Guid? StagedUploadId { get; set; }
     public string ImportedBy { get; set; } = "";

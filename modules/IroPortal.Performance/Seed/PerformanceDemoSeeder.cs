@@ -35,7 +35,17 @@ internal sealed class PerformanceDemoSeeder(PortalDbContext db, ImportService im
         }
     }
 
-    private sealed record DemoChild(string Id, DateOnly Born, DateOnly Start, DateOnly? End, string Iro, List<(DateOnly Held, string Code)> Reviews);
+    private sealed record DemoChild(string Id, DateOnly Born, DateOnly Start, DateOnly? End, string Iro, List<(DateOnly Held, string Code)> Reviews,
+        int Sex, string Ethnic, string LegalStatus, string Placement, bool Uasc);
+
+    /// <summary>Picks by weight: ("C2", 60) is chosen six times as often as ("J2", 10).</summary>
+    private static string Pick(Random random, params (string Code, int Weight)[] choices)
+    {
+        var roll = random.Next(choices.Sum(c => c.Weight));
+        foreach (var (code, weight) in choices)
+            if ((roll -= weight) < 0) return code;
+        return choices[^1].Code;
+    }
 
     /// <summary>Children coming into care at about 170 a year from five years before the first year, staying about
     /// two and a half years on average: about 420 are looked after at any time. Reviews run on the statutory
@@ -61,8 +71,15 @@ internal sealed class PerformanceDemoSeeder(PortalDbContext db, ImportService im
                 reviews.Add((held, age < 4 ? "PN0" : random.Next(20) switch { < 8 => "PN1", < 10 => "PN2", 10 => "PN3", < 13 => "PN4", < 15 => "PN5", < 18 => "PN6", _ => "PN7" }));
                 due = held.AddMonths(n == 1 ? 3 : 6);
             }
+            // A few older children arrive alone, seeking asylum.
+            var uasc = ReturnValidator.Age(born, start) >= 14 && random.Next(5) == 0;
+            var ethnic = uasc ? Pick(random, ("BAFR", 3), ("AOTH", 3), ("OOTH", 2), ("MOTH", 1))
+                : Pick(random, ("WBRI", 70), ("WOTH", 4), ("WROM", 2), ("MWBC", 6), ("MOTH", 3), ("APKN", 4), ("AIND", 2), ("BCRB", 3), ("BAFR", 3), ("OOTH", 2), ("NOBT", 1));
+            var legal = uasc ? "V2" : Pick(random, ("C2", 55), ("C1", 15), ("V2", 18), ("E1", 8), ("J2", 2), ("L2", 2));
+            var placement = uasc ? Pick(random, ("U4", 4), ("H5", 5), ("P2", 1)) : legal == "E1" ? "A4" : Pick(random, ("U4", 52), ("U1", 14), ("U5", 6), ("K2", 10), ("P1", 6), ("H5", 7), ("R1", 3), ("Z1", 2));
             // Half again as many children for the first IRO: a caseload over the Handbook's range.
-            children.Add(new((700000 + children.Count).ToString(CultureInfo.InvariantCulture), born, start, end, iros[random.Next(iros.Count * 2 + 1) % iros.Count], reviews));
+            children.Add(new((700000 + children.Count).ToString(CultureInfo.InvariantCulture), born, start, end, iros[random.Next(iros.Count * 2 + 1) % iros.Count], reviews,
+                1 + random.Next(2), ethnic, legal, placement, uasc));
         }
         return children;
     }
@@ -75,12 +92,15 @@ internal sealed class PerformanceDemoSeeder(PortalDbContext db, ImportService im
         var episodes = new StringBuilder("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n");
         var reviews = new StringBuilder("CHILD,DOB,REVIEW,REVIEW_CODE\r\n");
         var allocations = new StringBuilder("CHILD,IRO,FROM,TO\r\n");
+        var uasc = new StringBuilder("CHILD,SEX,DOB,DUC\r\n");
         string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         foreach (var child in children.Where(c => c.Start <= yearEnd && (c.End is null || c.End >= yearStart)))
         {
             var end = child.End <= yearEnd ? child.End : null;
-            header.Append(CultureInfo.InvariantCulture, $"{child.Id},{1 + int.Parse(child.Id, CultureInfo.InvariantCulture) % 2},{Date(child.Born)},WBRI,,,\r\n");
-            episodes.Append(CultureInfo.InvariantCulture, $"{child.Id},{Date(child.Start)},S,C2,N1,U1,PR1,{(end is { } e ? Date(e) : "")},{(end is null ? "" : "E11")},,,,\r\n");
+            header.Append(CultureInfo.InvariantCulture, $"{child.Id},{child.Sex},{Date(child.Born)},{child.Ethnic},,,\r\n");
+            episodes.Append(CultureInfo.InvariantCulture, $"{child.Id},{Date(child.Start)},S,{child.LegalStatus},N1,{child.Placement},PR1,{(end is { } e ? Date(e) : "")},{(end is null ? "" : "E11")},,,,\r\n");
+            // UASC status ceases at 18.
+            if (child.Uasc) uasc.Append(CultureInfo.InvariantCulture, $"{child.Id},{child.Sex},{Date(child.Born)},{Date(child.Born.AddYears(18))}\r\n");
             // The two reviews before the year too: this year's timetable runs on from them (the second is due three
             // months after the first, the rest six).
             var before = child.Reviews.Count(r => r.Held < yearStart);
@@ -94,6 +114,7 @@ internal sealed class PerformanceDemoSeeder(PortalDbContext db, ImportService im
             new("episodes.csv", Encoding.UTF8.GetBytes(episodes.ToString())),
             new("reviews.csv", Encoding.UTF8.GetBytes(reviews.ToString())),
             new("allocations.csv", Encoding.UTF8.GetBytes(allocations.ToString())),
+            new("uasc.csv", Encoding.UTF8.GetBytes(uasc.ToString())),
         ];
     }
 }

@@ -79,7 +79,26 @@ public sealed class FiguresCalculator(ReviewTimeliness timeliness)
             ParticipationPercent: Percent(participated, olderReviews.Count),
             Codes: CodeMeanings.Select(c => new ParticipationCode(c.Code, c.Meaning, timings.Count(t => t.Review.Code == c.Code))).ToList(),
             Iros: iros,
-            CaseloadLow, CaseloadHigh);
+            CaseloadLow, CaseloadHigh,
+            Profile: Profile(children, episodes, periods, from, to));
+    }
+
+    /// <summary>The children looked after on the last day, with the episode open then, and each period of care begun in
+    /// the year, with its first episode.</summary>
+    private static IReadOnlyList<ProfileGroup> Profile(IReadOnlyList<CareChild> children, IReadOnlyList<CareEpisode> episodes,
+        Dictionary<string, List<CarePeriod>> periods, DateOnly from, DateOnly to)
+    {
+        var byChild = episodes.ToLookup(e => e.ChildKey);
+        var atEnd = new List<(string, CareEpisode)>();
+        var started = new List<(string, CareEpisode)>();
+        foreach (var (child, childPeriods) in periods)
+        {
+            var mine = byChild[child].OrderBy(e => e.Start).ToList();
+            if (childPeriods.Any(p => p.LookedAfterOn(to)) && mine.LastOrDefault(e => e.Start <= to) is { } open) atEnd.Add((child, open));
+            foreach (var period in childPeriods.Where(p => p.Start >= from && p.Start <= to))
+                if (mine.FirstOrDefault(e => e.Start == period.Start) is { } first) started.Add((child, first));
+        }
+        return ChildProfile.Of(children.DistinctBy(c => c.ChildKey).ToDictionary(c => c.ChildKey), atEnd, started, to);
     }
 
     /// <summary>An IRO's time for their own children over the year, weighted by days: from their profile (each change

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using IroPortal.Data;
+using IroPortal.Modularity;
 using IroPortal.Performance.Models;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -23,15 +24,25 @@ public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> lim
     private const int BatchSize = 10_000;
     public static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromMinutes(2);
 
+    /// <summary>What is wrong with the last day an extract covers, or null: it must fall in the year, and not after today.</summary>
+    public string? RunsToProblem(int year, DateOnly runsTo)
+    {
+        var today = UkTime.Today(clock);
+        if (runsTo < ReportingYear.Start(year) || runsTo > ReportingYear.End(year))
+            return $"An extract for {ReportingYear.Name(year)} must run to a day in that year, from {UkTime.Format(ReportingYear.Start(year))} to {UkTime.Format(ReportingYear.End(year))}";
+        return runsTo > today ? "An extract cannot run to a day after today" : null;
+    }
+
     public ParsedReturn Check(IReadOnlyList<SourceFile> files, int year) =>
         ReturnValidator.Validate(files.SelectMany(f => TableReader.Read(f, limits.Value)).ToList(), year, keys);
 
-    public async Task<Guid> StageAsync(IReadOnlyList<SourceFile> files, int year, Guid userId, string userName, CancellationToken cancellationToken = default)
+    /// <param name="runsTo">For an extract for part of the year: the last day it covers.</param>
+    public async Task<Guid> StageAsync(IReadOnlyList<SourceFile> files, int year, Guid userId, string userName, DateOnly? runsTo = null, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         // Uploads nobody confirmed within a day are dropped.
         await db.Set<StagedUpload>().Where(u => u.CreatedUtc < now.AddDays(-1)).ExecuteDeleteAsync(cancellationToken);
-        var upload = new StagedUpload { Id = Guid.CreateVersion7(), YearStart = year, CreatedUtc = now, CreatedById = userId, CreatedBy = userName };
+        var upload = new StagedUpload { Id = Guid.CreateVersion7(), YearStart = year, RunsTo = runsTo, CreatedUtc = now, CreatedById = userId, CreatedBy = userName };
         upload.Files.AddRange(files.Select(f => new StagedFile { Id = Guid.CreateVersion7(), FileName = f.Name, Content = f.Content, Sha256 = Sha256(f.Content) }));
         db.Add(upload);
         await db.SaveChangesAsync(cancellationToken);
@@ -44,12 +55,12 @@ public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> lim
     public static IReadOnlyList<SourceFile> Files(StagedUpload upload) => upload.Files.OrderBy(f => f.FileName).Select(f => new SourceFile(f.FileName, f.Content)).ToList();
 
     /// <summary>Records an import waiting to run; the worker (or the command line) runs it.</summary>
-    public async Task<ReturnImport> QueueAsync(int year, IReadOnlyList<SourceFile> files, string by, Guid? stagedUploadId, CancellationToken cancellationToken = default)
+    public async Task<ReturnImport> QueueAsync(int year, IReadOnlyList<SourceFile> files, string by, Guid? stagedUploadId, CancellationToken cancellationToken = default, DateOnly? runsTo = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var import = new ReturnImport
         {
-            Id = Guid.CreateVersion7(), YearStart = year, State = ImportState.Queued, StagedUploadId = stagedUploadId, ImportedBy = by,
+            Id = Guid.CreateVersion7(), YearStart = year, RunsTo = runsTo, State = ImportState.Queued, StagedUploadId = stagedUploadId, ImportedBy = by,
             StartedUtc = now, HeartbeatUtc = now, Files = string.Join("\n", files.Select(f => $"{f.Name} ({f.Content.Length:N0} bytes, SHA-256 {Sha256(f.Content)})")),
         };
         db.Add(import);
@@ -82,8 +93,8 @@ public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> lim
                 progress?.Invoke(written, import.RowsTotal);
                 await TouchAsync(import, cancellationToken);
             }
-            await WriteAsync(connection, "Children", ["YearStart", "ChildKey", "BirthMonth"], parsed.Children,
-                (c, w) => w.Values(shadow, c.ChildKey, c.BirthMonth), Report, cancellationToken);
+            await WriteAsync(connection, "Children", ["YearStart", "ChildKey", "BirthMonth", "Sex", "EthnicGroup", "Uasc", "UascCeased"], parsed.Children,
+                (c, w) => w.Values(shadow, c.ChildKey, c.BirthMonth, c.Sex, c.EthnicGroup, c.Uasc, c.UascCeased), Report, cancellationToken);
             await WriteAsync(connection, "Episodes", ["YearStart", "ChildKey", "Start", "End", "ReasonNewEpisode", "LegalStatus", "Placement", "ReasonEnded"], parsed.Episodes,
                 (e, w) => w.Values(shadow, e.ChildKey, e.Start, e.End, e.ReasonNewEpisode, e.LegalStatus, e.Placement, e.ReasonEnded), Report, cancellationToken);
             await WriteAsync(connection, "Reviews", ["YearStart", "ChildKey", "ReviewDate", "Code", "AgedFourOrOver"], parsed.Reviews,

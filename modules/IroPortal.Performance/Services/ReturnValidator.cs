@@ -35,7 +35,7 @@ public sealed record ParsedReturn(
 /// </summary>
 public static class ReturnValidator
 {
-    private enum TableKind { Header, Episodes, Reviews, Allocations, Unused }
+    private enum TableKind { Header, Episodes, Reviews, Allocations, Uasc, Unused }
 
     private static readonly Dictionary<TableKind, (string[] Required, string[] Known)> Columns = new()
     {
@@ -43,6 +43,7 @@ public static class ReturnValidator
         [TableKind.Episodes] = (["CHILD", "DECOM", "RNE", "LS", "PLACE", "DEC", "REC"], ["CIN", "PLACE_PROVIDER", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"]),
         [TableKind.Reviews] = (["CHILD", "REVIEW", "REVIEW_CODE"], ["DOB"]),
         [TableKind.Allocations] = (["CHILD", "IRO", "FROM"], ["TO", "FTE"]),
+        [TableKind.Uasc] = (["CHILD"], ["SEX", "DOB", "DUC"]),
     };
 
     private static readonly HashSet<string> Codes = ["PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"];
@@ -54,7 +55,7 @@ public static class ReturnValidator
         var kinds = tables.Select(t => (Table: t, Kind: KindOf(t))).ToList();
         var read = kinds.Select(k => (k.Table.Source, k.Kind.ToString(), k.Table.Rows.Count)).ToList();
         foreach (var (table, _) in kinds.Where(k => k.Kind == TableKind.Unused))
-            problems.Add(new(Severity.Warning, "Table not used", table.Source, null, null, $"{table.Source} is not one of the tables used here (header, episodes, reviews, IRO allocations); it was not imported."));
+            problems.Add(new(Severity.Warning, "Table not used", table.Source, null, null, $"{table.Source} is not one of the tables used here (header, episodes, reviews, UASC, IRO allocations); it was not imported."));
 
         RawTable? One(TableKind kind, bool required)
         {
@@ -72,10 +73,12 @@ public static class ReturnValidator
         var episodesTable = One(TableKind.Episodes, true);
         var reviewsTable = One(TableKind.Reviews, true);
         var allocationTable = One(TableKind.Allocations, false);
+        var uascTable = kinds.Where(k => k.Kind == TableKind.Uasc).Select(k => k.Table).FirstOrDefault();
 
         var born = new Dictionary<string, DateOnly>();
         var children = header is null ? [] : Header(header, yearStart, born, problems);
         var byChild = children.ToDictionary(c => c.ChildKey);
+        if (uascTable is not null) Uasc(uascTable, byChild, problems);
         var episodes = episodesTable is null ? [] : Episodes(episodesTable, yearStart, byChild, problems);
         var periods = episodes.GroupBy(e => e.ChildKey).ToDictionary(g => g.Key, g => CarePeriods.Of(g).ToList());
         var reviews = reviewsTable is null ? [] : Reviews(reviewsTable, yearStart, byChild, born, periods, problems);
@@ -94,10 +97,12 @@ public static class ReturnValidator
         if (stem == "episodes") return TableKind.Episodes;
         if (stem == "reviews") return TableKind.Reviews;
         if (stem.Contains("alloc")) return TableKind.Allocations;
+        if (stem == "uasc") return TableKind.Uasc;
         var headers = table.Headers.Select(h => h.ToUpperInvariant()).ToHashSet();
         if (headers.Contains("REVIEW_CODE")) return TableKind.Reviews;
         if (headers.Contains("DECOM")) return TableKind.Episodes;
         if (headers.Contains("IRO")) return TableKind.Allocations;
+        if (headers.Contains("DUC")) return TableKind.Uasc;
         if (headers.Contains("CHILD") && headers.Contains("DOB") && headers.Contains("SEX") && !headers.Contains("DUC") && !headers.Contains("MISSING")) return TableKind.Header;
         return TableKind.Unused;
     }
@@ -204,9 +209,41 @@ public static class ReturnValidator
                 continue;
             }
             born[child] = dob.Value;
-            children.Add(new CareChild { YearStart = year, ChildKey = child, BirthMonth = new DateOnly(dob.Value.Year, dob.Value.Month, 1) });
+            var sex = at.TryGetValue("SEX", out var sexAt) ? Text(row, sexAt) : "";
+            if (sex.Length > 0 && sex is not ("1" or "2"))
+            {
+                problems.Add(new(Severity.Warning, "Sex not recognised", table.Source, row.Number, "SEX", $"'{sex}' is not a SSDA903 code for sex (1 male, 2 female); the child is counted as not recorded."));
+                sex = "";
+            }
+            var ethnic = at.TryGetValue("ETHNIC", out var ethnicAt) ? ChildProfile.EthnicGroup(Text(row, ethnicAt)) : "";
+            if (ethnic == "Not recognised")
+                problems.Add(new(Severity.Warning, "Ethnicity not recognised", table.Source, row.Number, "ETHNIC", $"'{Text(row, ethnicAt)}' is not a SSDA903 ethnicity code; the child is counted under not recognised."));
+            children.Add(new CareChild { YearStart = year, ChildKey = child, BirthMonth = new DateOnly(dob.Value.Year, dob.Value.Month, 1), Sex = sex, EthnicGroup = ethnic });
         }
         return children;
+    }
+
+    /// <summary>Unaccompanied asylum-seeking children: marked on their header row, with the date the status ceased.</summary>
+    private static void Uasc(RawTable table, Dictionary<string, CareChild> children, List<ImportProblem> problems)
+    {
+        var at = Positions(table, TableKind.Uasc, problems);
+        if (at is null) return;
+        foreach (var row in table.Rows)
+        {
+            var id = Text(row, at["CHILD"]);
+            if (id.Length == 0) continue;
+            if (!children.TryGetValue(id, out var child))
+            {
+                problems.Add(new(Severity.Warning, "Child not in the header", table.Source, row.Number, "CHILD", $"Child {id} is in the UASC table but not in the header; the row was not used."));
+                continue;
+            }
+            child.Uasc = true;
+            if (at.TryGetValue("DUC", out var ducAt) && Text(row, ducAt) is { Length: > 0 } ducText)
+            {
+                child.UascCeased = Date(row, ducAt);
+                if (child.UascCeased is null) problems.Add(new(Severity.Warning, "Not a date", table.Source, row.Number, "DUC", $"'{ducText}' is not a date in the form dd/mm/yyyy (the date UASC status ceased); the child is counted as UASC."));
+            }
+        }
     }
 
     private static List<CareEpisode> Episodes(RawTable table, int year, Dictionary<string, CareChild> children, List<ImportProblem> problems)

@@ -17,7 +17,7 @@ internal sealed class ReviewDataPersonalData(PortalDbContext db, ChildKeys keys)
 
     public IReadOnlyList<RetainedKind> Kinds { get; } =
     [
-        new(Rows, "Imported review data", "Each child's episodes of care, reviews and IRO allocations from the SSDA903 return, under a keyed hash of the child's identifier, with the month of birth.",
+        new(Rows, "Imported review data", "Each child's episodes of care, reviews and IRO allocations from the SSDA903 return, under a keyed hash of the child's identifier, with the month of birth, sex, ethnic group (not the code) and UASC status.",
             "From the end of the reporting year the return covers", 2555, Disposal.Deleted,
             "the year's rows are deleted. Approved and published reports keep their figures; the trends lose that year."),
         new(Staged, "Uploaded returns waiting to be checked", "The files of a return as the council's system wrote them (children's identifiers and dates of birth included), between the upload and the import.",
@@ -67,6 +67,8 @@ internal sealed class ReviewDataPersonalData(PortalDbContext db, ChildKeys keys)
             found.Add(new(Kind, child.YearStart.ToString(System.Globalization.CultureInfo.InvariantCulture), $"The return for {ReportingYear.Name(child.YearStart)}", null,
             [
                 new("Month of birth", child.BirthMonth.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))),
+                new("Sex, ethnic group, UASC", $"{(child.Sex switch { "1" => "Male", "2" => "Female", _ => "Sex not recorded" })}; {(child.EthnicGroup.Length == 0 ? "ethnic group not recorded" : child.EthnicGroup)}; "
+                    + (child.Uasc ? $"unaccompanied asylum-seeking{(child.UascCeased is { } ceased ? " until " + UkTime.Format(ceased) : "")}" : "not UASC")),
                 new("Episodes of care", string.Join("\n", episodes.Select(e => $"{UkTime.Format(e.Start)} to {(e.End is { } end ? UkTime.Format(end) : "now")}: legal status {e.LegalStatus}, placement {e.Placement}"))),
                 new("Reviews", string.Join("\n", reviews.Select(r => $"{UkTime.Format(r.ReviewDate)}: {r.Code}"))),
                 new("IROs", string.Join("\n", allocations.Select(a => $"{a.IroName}, from {UkTime.Format(a.From)}{(a.To is { } to ? " to " + UkTime.Format(to) : "")}"))),

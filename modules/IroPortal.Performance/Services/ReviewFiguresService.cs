@@ -15,9 +15,12 @@ internal sealed class ReviewFiguresService(PortalDbContext db, FiguresCalculator
         var reviews = await db.Set<CareReview>().AsNoTracking().Where(r => r.YearStart == yearStart).ToListAsync(cancellationToken);
         var allocations = await db.Set<IroAllocation>().AsNoTracking().Where(a => a.YearStart == yearStart).ToListAsync(cancellationToken);
         var imported = await db.Set<ReturnImport>().Where(i => i.YearStart == yearStart && i.State == ImportState.Completed)
-            .OrderByDescending(i => i.FinishedUtc).Select(i => i.FinishedUtc).FirstOrDefaultAsync(cancellationToken);
+            .OrderByDescending(i => i.FinishedUtc).Select(i => new { i.FinishedUtc, i.RunsTo }).FirstOrDefaultAsync(cancellationToken);
         var workingTimes = await db.Set<IroWorkingTime>().AsNoTracking().ToListAsync(cancellationToken);
-        return calculator.Compute(yearStart, children, episodes, reviews, allocations, UkTime.Today(clock), imported, workingTimes);
+        // An extract for part of the year is counted to the last day it covers, and says it is provisional.
+        var today = UkTime.Today(clock);
+        var upTo = imported?.RunsTo is { } runsTo && runsTo < today ? runsTo : today;
+        return calculator.Compute(yearStart, children, episodes, reviews, allocations, upTo, imported?.FinishedUtc, workingTimes) with { Provisional = imported?.RunsTo is not null };
     }
 
     public async Task<IReadOnlyList<ReviewFigures>> TrendAsync(int yearStart, int years = 5, CancellationToken cancellationToken = default)

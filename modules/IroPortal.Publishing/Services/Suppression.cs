@@ -13,7 +13,9 @@ public sealed record SuppressedCell(string Key, string Kind, string Text, string
 public static partial class Suppression
 {
     public const string FewerThanFive = "fewer than 5";
+    public const string NotShown = "not shown";
     public const string Note = "Counts of fewer than 5 are shown as \u201cfewer than 5\u201d so that no child can be recognised.";
+    public const string ComplementNote = "Where one count in a column is hidden, the next smallest is \u201cnot shown\u201d too, so that it cannot be worked out from a total.";
 
     // "3 children", "two young people", "four of the girls": how a small count of children is written in prose.
     // "Two children's homes" counts homes, not children.
@@ -36,7 +38,7 @@ public static partial class Suppression
     public static (FigureTable Table, IReadOnlyList<SuppressedCell> Cells) Figures(FigureTable table, string where, string anchor, Func<string, bool> keep)
     {
         var cells = new List<SuppressedCell>();
-        var rows = new List<IReadOnlyList<string>>();
+        var rows = new List<List<string>>();
         foreach (var row in table.Rows)
         {
             var copy = row.ToList();
@@ -50,17 +52,40 @@ public static partial class Suppression
             }
             rows.Add(copy);
         }
-        // A bar would show what the table hides (or a difference the table does not show): small bars are left out.
+        var complemented = table.PartsOfAWhole ? Complement(rows) : [];
+        // A bar would show what the table hides (or a difference the table does not show): small bars, and the
+        // bars of rows with a complementary hidden count, are left out.
         var chart = table.Chart;
-        var smallBars = chart?.Bars.Count(b => b.Value is >= 1 and <= 4) ?? 0;
-        if (cells.Count == 0 && smallBars == 0) return (table, []);
-        if (chart is not null && smallBars > 0)
+        bool Hidden(FigureBar b) => b.Value is >= 1 and <= 4 || complemented.Contains(b.Label);
+        var hiddenBars = chart?.Bars.Count(Hidden) ?? 0;
+        if (cells.Count == 0 && hiddenBars == 0) return (table, []);
+        if (chart is not null && hiddenBars > 0)
         {
-            var bars = chart.Bars.Where(b => b.Value is not (>= 1 and <= 4)).ToList();
+            var bars = chart.Bars.Where(b => !Hidden(b)).ToList();
             chart = bars.Count == 0 ? null : chart with { Bars = bars, Description = chart.Description + ". Counts of fewer than 5 are not drawn" };
         }
-        var note = table.Note is { Length: > 0 } n ? n + " " + Note : Note;
-        return (table with { Rows = rows, Chart = chart, Note = note }, cells);
+        var notes = complemented.Count > 0 ? Note + " " + ComplementNote : Note;
+        var note = table.Note is { Length: > 0 } n ? n + " " + notes : notes;
+        return (table with { Rows = rows.Select(r => (IReadOnlyList<string>)r).ToList(), Chart = chart, Note = note }, cells);
+    }
+
+    /// <summary>Where a column hides exactly one count, its smallest other count is hidden too: the rows of a
+    /// profile add up to a total published elsewhere, which would give the hidden one away.</summary>
+    /// <returns>The labels of the rows a count was hidden in this way.</returns>
+    private static HashSet<string> Complement(List<List<string>> rows)
+    {
+        var labels = new HashSet<string>(StringComparer.Ordinal);
+        var columns = rows.Count == 0 ? 0 : rows.Max(r => r.Count);
+        for (var c = 1; c < columns; c++)
+        {
+            if (rows.Count(r => c < r.Count && r[c] == FewerThanFive) != 1) continue;
+            var smallest = rows.Where(r => c < r.Count && int.TryParse(r[c], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.GetCultureInfo("en-GB"), out var v) && v > 0)
+                .MinBy(r => int.Parse(r[c], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.GetCultureInfo("en-GB")));
+            if (smallest is null) continue;
+            smallest[c] = NotShown;
+            labels.Add(smallest[0]);
+        }
+        return labels;
     }
 
     /// <summary>A section's HTML as the public reads it: numbers of 1 to 4 in the manager's own tables, and counts
