@@ -28,6 +28,7 @@ public sealed class PersonalDataTests
     {
         await using var app = new PortalApp(provider);
         var seeded = await Seeded.AddAsync(app, UkTime.Today(app.Clock).AddDays(-10));
+        var child = await Seeded.ChildIdentifierAsync(app);
         var manager = await app.SignedInClient("manager@northmoor.example");
 
         // By case reference, written in any case: the QA records, the child's own words, the dispute, the contribution.
@@ -38,11 +39,11 @@ public sealed class PersonalDataTests
             Assert.Contains(expected, byReference);
 
         // By the child's identifier from the return, which is stored only as its keyed hash.
-        var byChild = await Html(await SearchAsync(manager, Seeded.ChildIdentifier));
+        var byChild = await Html(await SearchAsync(manager, child));
         Assert.Contains("Imported review data", byChild);
         Assert.Contains($"The return for {ReportingYear.Name(ReportingYear.Containing(UkTime.Today(app.Clock)) - 1)}", byChild);
         Assert.Contains("Month of birth", byChild);
-        Assert.DoesNotContain(await app.InDatabase(db => db.Set<CareChild>().Select(c => c.ChildKey).ToListAsync()), k => k == Seeded.ChildIdentifier);
+        Assert.DoesNotContain(await app.InDatabase(db => db.Set<CareChild>().Select(c => c.ChildKey).ToListAsync()), k => k == child);
 
         // By a parent's email address: the link sent to it, what was answered through it, the email itself (its link hidden).
         var byEmail = await Html(await SearchAsync(manager, Seeded.ParentEmail.ToUpperInvariant()));
@@ -73,7 +74,7 @@ public sealed class PersonalDataTests
         var audit = await app.InDatabase(db => db.Set<AuditEvent>().Where(e => e.EventType.StartsWith("Personal data")).ToListAsync());
         Assert.Equal(7, audit.Count); // five searches, two exports
         Assert.All(audit, e => Assert.DoesNotContain(Seeded.CaseReference, e.Detail, StringComparison.OrdinalIgnoreCase));
-        Assert.All(audit, e => Assert.DoesNotContain(Seeded.ChildIdentifier, e.Detail));
+        Assert.All(audit, e => Assert.DoesNotContain(child, e.Detail));
         Assert.Contains(audit, e => e.Detail.Contains(seeded.Observation.ToString()) && e.ActorName == "manager@northmoor.example");
 
         // Too short to be one person's, or empty: said so, nothing searched.
@@ -87,6 +88,7 @@ public sealed class PersonalDataTests
         await using var app = new PortalApp();
         var today = UkTime.Today(app.Clock);
         var seeded = await Seeded.AddAsync(app, today.AddDays(-10));
+        var child = await Seeded.ChildIdentifierAsync(app);
         var lastYear = ReportingYear.Containing(today) - 1;
         async Task<string> Figures() =>
             JsonSerializer.Serialize(await app.InScope<IReviewFigures, ReviewFigures>(f => f.ForYearAsync(lastYear)))
@@ -116,11 +118,11 @@ public sealed class PersonalDataTests
             }
         }
         await EraseAll(Seeded.CaseReference);
-        await EraseAll(Seeded.ChildIdentifier);
+        await EraseAll(child);
         await EraseAll(Seeded.ParentEmail);
 
         Assert.Contains("Nothing found", await Html(await SearchAsync(manager, Seeded.CaseReference)));
-        Assert.Contains("Nothing found", await Html(await SearchAsync(manager, Seeded.ChildIdentifier)));
+        Assert.Contains("Nothing found", await Html(await SearchAsync(manager, child)));
         Assert.Contains("Nothing found", await Html(await SearchAsync(manager, Seeded.ParentEmail)));
         await app.InDatabase(async db =>
         {

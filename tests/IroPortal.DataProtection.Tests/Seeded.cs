@@ -6,6 +6,7 @@ using IroPortal.Notifications.Models;
 using IroPortal.QualityAssurance.Models;
 using IroPortal.Users.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IroPortal.DataProtection.Tests;
 
@@ -17,8 +18,16 @@ public sealed record Seeded(Guid Observation, Guid Audit, Guid Feedback, Guid Pa
 {
     public const string CaseReference = "NM-777001";
     public const string ParentEmail = "jo.parent@example.com";
-    /// <summary>In the demo's return (children 700000 to 700599).</summary>
-    public const string ChildIdentifier = "700005";
+    /// <summary>A child of the demo's returns (identifiers from 700000) who is in its last year's return only, by the
+    /// return's identifier: the portal keeps only its keyed hash.</summary>
+    public static async Task<string> ChildIdentifierAsync(PortalApp app)
+    {
+        var keys = app.Services.GetRequiredService<IroPortal.Performance.Services.ChildKeys>();
+        var last = ReportingYear.Containing(UkTime.Today(app.Clock)) - 1;
+        var onlyLast = (await app.InDatabase(db => db.Set<IroPortal.Performance.Models.CareChild>().Where(c => c.YearStart > 0).GroupBy(c => c.ChildKey)
+            .Where(g => g.Count() == 1 && g.Max(c => c.YearStart) == last).Select(g => g.Key).ToListAsync())).ToHashSet();
+        return Enumerable.Range(700000, 5000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).First(i => onlyLast.Contains(keys.Of(i)));
+    }
 
     public static async Task<Seeded> AddAsync(PortalApp app, DateOnly day)
     {

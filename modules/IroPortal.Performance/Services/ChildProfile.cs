@@ -70,9 +70,9 @@ public static class ChildProfile
             string? At((string Child, CareEpisode Episode) row, DateOnly on) => children.TryGetValue(row.Child, out var child) ? groupOf(child, row.Episode, on) : null;
             var end = atEnd.Select(r => At(r, to)).Where(g => g is not null).GroupBy(g => g!).ToDictionary(g => g.Key, g => g.Count());
             var began = started.Select(r => At(r, r.Episode.Start)).Where(g => g is not null).GroupBy(g => g!).ToDictionary(g => g.Key, g => g.Count());
+            // The usual groups in their order (even when empty), then any other the data has.
             foreach (var name in order.Concat(end.Keys).Concat(began.Keys).Distinct())
-                if (end.ContainsKey(name) || began.ContainsKey(name) || order.Contains(name))
-                    groups.Add(new(measure, name, end.GetValueOrDefault(name), began.GetValueOrDefault(name)));
+                groups.Add(new(measure, name, end.GetValueOrDefault(name), began.GetValueOrDefault(name)));
         }
         Measure(Age, AgeBands, (c, _, on) => AgeBand(c.BirthMonth, on));
         Measure(Gender, ["Male", "Female"], (c, _, _) => c.Sex switch { "1" => "Male", "2" => "Female", _ => "Not recorded" });
