@@ -43,11 +43,15 @@ public static class ChildProfile
         ("Other residential settings", ["R1", "R2", "R3", "R5", "S1"]),
     ];
 
+    // Looked up for every child of every import: one dictionary, not a scan of the groups.
+    private static readonly Dictionary<string, string> EthnicGroupOfCode =
+        EthnicGroups.SelectMany(g => g.Codes.Select(c => (Code: c, g.Group))).ToDictionary(c => c.Code, c => c.Group, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The group an ETHNIC code belongs to, kept instead of the code ("" when not given).</summary>
     public static string EthnicGroup(string code)
     {
-        var upper = code.Trim().ToUpperInvariant();
-        return upper.Length == 0 ? "" : EthnicGroups.FirstOrDefault(g => g.Codes.Contains(upper)).Group ?? "Not recognised";
+        var trimmed = code.Trim();
+        return trimmed.Length == 0 ? "" : EthnicGroupOfCode.GetValueOrDefault(trimmed, "Not recognised");
     }
 
     private static string Group((string Group, string[] Codes)[] groups, string code) =>
