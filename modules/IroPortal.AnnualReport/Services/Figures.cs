@@ -53,7 +53,7 @@ public sealed class FigureBlocks(IReviewFigures reviews, IQualityAssuranceFigure
     /// <summary>Every kind's values for the year, as they are now.</summary>
     public async Task<IReadOnlyDictionary<string, FigureTable>> BuildAsync(int yearStart, CancellationToken cancellationToken = default)
     {
-        var review = await reviews.ForYearAsync(yearStart, cancellationToken);
+        var (review, trend) = await reviews.WithTrendAsync(yearStart, cancellationToken);
         var quality = await qa.ForYearAsync(yearStart, cancellationToken);
         var noData = review.HasData ? null : "No review data has been imported for this year yet.";
         var source = !review.HasData ? noData : review.Provisional
@@ -100,7 +100,7 @@ public sealed class FigureBlocks(IReviewFigures reviews, IQualityAssuranceFigure
             review.Profile.Where(g => g.Measure == k.Measure).Select(g => new[] { g.Group, N(g.AtEnd), N(g.Started) }),
             new($"Children looked after on {UkTime.Format(review.To)} by {k.Measure.ToLowerInvariant()}",
                 review.Profile.Where(g => g.Measure == k.Measure).Select(g => new FigureBar(g.Group, g.AtEnd)).ToList()), partsOfAWhole: true));
-        var all = tables.Concat(profile).Concat(Trends(await reviews.TrendAsync(yearStart, cancellationToken: cancellationToken))).ToList();
+        var all = tables.Concat(profile).Concat(Trends(trend)).ToList();
         foreach (var contributor in _sources)
             all.AddRange(await contributor.BuildAsync(yearStart, cancellationToken));
         return all.ToDictionary(t => t.Kind);

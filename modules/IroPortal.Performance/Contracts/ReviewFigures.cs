@@ -80,4 +80,11 @@ public interface IReviewFigures
     /// <summary>The figures of each year with data among the <paramref name="years"/> reporting years that end with
     /// <paramref name="yearStart"/>, oldest first: the trend a report shows.</summary>
     Task<IReadOnlyList<ReviewFigures>> TrendAsync(int yearStart, int years = 5, CancellationToken cancellationToken = default);
+
+    /// <summary>A year's figures and its trend, the year worked out once: each year reads all its rows.</summary>
+    async Task<(ReviewFigures Year, IReadOnlyList<ReviewFigures> Trend)> WithTrendAsync(int yearStart, CancellationToken cancellationToken = default)
+    {
+        var trend = await TrendAsync(yearStart, cancellationToken: cancellationToken);
+        return (trend is [.., var last] && last.YearStart == yearStart ? last : await ForYearAsync(yearStart, cancellationToken), trend);
+    }
 }

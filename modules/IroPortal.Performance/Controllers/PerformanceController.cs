@@ -26,13 +26,14 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
     public async Task<IActionResult> Index(int? year)
     {
         var chosen = year is null ? await LatestImportedYear() ?? CurrentYear - 1 : SafeYear(year);
-        return View(new FiguresPage(await figures.ForYearAsync(chosen), CurrentYear, await LastImport(chosen), await YearsWithData(), await figures.TrendAsync(chosen)));
+        var (figuresOfYear, trend) = await figures.WithTrendAsync(chosen);
+        return View(new FiguresPage(figuresOfYear, CurrentYear, await LastImport(chosen), await YearsWithData(), trend));
     }
 
     [RequirePermission(PerformancePermissions.View), HttpGet("/performance/export")]
     public async Task<IActionResult> Export(int? year)
     {
-        var f = await figures.ForYearAsync(SafeYear(year));
+        var (f, years) = await figures.WithTrendAsync(SafeYear(year));
         using var workbook = new Workbook();
         workbook.AddSheet("Summary").Header("Measure", "Value")
             .Row("Reporting year", ReportingYear.Name(f.YearStart)).Row($"Looked after on {UkTime.Format(f.StartCountDate)}", f.LookedAfterAtStart).Row($"Looked after on {UkTime.Format(f.To)}", f.LookedAfterAtEnd)
@@ -49,7 +50,7 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
         foreach (var g in f.Profile) profile.Row(g.Measure, g.Group, g.AtEnd, g.Started);
         var trend = workbook.AddSheet("Over the years").Header("Reporting year", "Looked after at the start", "Started", "Stopped", "Looked after at the end",
             "Reviews checked for timeliness", "On time", "On time (%)", "Reviews of children aged 4 or over", "Took part", "Participation (%)", "IROs", "Children per full-time IRO");
-        foreach (var y in await figures.TrendAsync(f.YearStart))
+        foreach (var y in years)
             trend.Row(y.YearLabel, y.LookedAfterAtStart, y.StartedCare, y.LeftCare, y.LookedAfterAtEnd, y.ReviewsAssessed, y.ReviewsOnTime, y.OnTimePercent,
                 y.ReviewsOfChildrenAgedFourOrOver, y.ReviewsWithParticipation, y.ParticipationPercent, y.Iros.Count, y.AverageCaseload);
         return File(workbook.ToBytes(), Workbook.ContentType, $"review-figures-{f.YearStart}-{f.YearStart + 1}.xlsx");
