@@ -64,4 +64,29 @@ public sealed class ProfileTests
         Assert.Contains(parsed.Problems, p => p is { Kind: "Ethnicity not recognised", File: "header.csv", Row: 2, Column: "ETHNIC" });
         Assert.Equal(("", "Not recognised"), (parsed.Children[0].Sex, parsed.Children[0].EthnicGroup));
     }
+
+    [Fact]
+    public void Distance_from_home_comes_from_PL_DISTANCE_and_a_distance_that_is_not_one_is_a_warning_counted_as_not_recorded()
+    {
+        SourceFile[] files =
+        [
+            Header(Child("A", "10/06/2016"), Child("B", "10/06/2014"), Child("C", "10/06/2012"), Child("D", "10/06/2010"), Child("E", "10/06/2011")),
+            Csv("episodes.csv", "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN,PL_DISTANCE",
+                Episode("A", "01/01/2023") + ",4.2", Episode("B", "01/01/2023") + ",20.0", Episode("C", "01/05/2025") + ",20.1",
+                Episode("D", "01/01/2023") + ",", Episode("E", "01/01/2023") + ",twelve"),
+            Reviews(Review("A", "10/06/2016", "01/06/2025", "PN1")),
+        ];
+        var parsed = ReturnValidator.Validate(files.SelectMany(f => TableReader.Read(f, new UploadLimits())).ToList(), 2025, new ChildKeys(new byte[32]));
+        Assert.True(parsed.CanImport);
+        var warning = Assert.Single(parsed.Problems, p => p.Kind == "Not a distance");
+        Assert.Equal(("episodes.csv", 6, "PL_DISTANCE"), (warning.File, warning.Row, warning.Column));
+        Assert.Contains("'twelve'", warning.Message);
+
+        var figures = new FiguresCalculator(new ReviewTimeliness(WorkingDays.EnglandAndWales()))
+            .Compute(2025, parsed.Children, parsed.Episodes, parsed.Reviews, parsed.Allocations, today: DateOnly.Parse("2026-11-22"), importedUtc: null);
+        (int, int) Group(string group) => figures.Profile.SingleOrDefault(g => g.Measure == ChildProfile.Distance && g.Group == group) is { } g ? (g.AtEnd, g.Started) : (0, 0);
+        Assert.Equal((2, 0), Group("20 miles or less"));
+        Assert.Equal((1, 1), Group("Over 20 miles"));
+        Assert.Equal((2, 0), Group("Not recorded"));
+    }
 }

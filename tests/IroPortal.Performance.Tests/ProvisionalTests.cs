@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
 using IroPortal.AnnualReport.Contracts;
@@ -66,5 +67,30 @@ public sealed class ProvisionalTests
         var refused = await manager.PostAsync("/performance/import", form);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("must run to a day in that year, from 1 April 2019 to 31 March 2020", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task The_command_line_imports_an_extract_with_the_day_it_runs_to_and_refuses_a_day_outside_the_year()
+    {
+        await using var app = new PortalApp();
+        const int year = 2019;
+        var folder = Directory.CreateDirectory(Path.Combine(TestPaths.Scratch, $"extract-{Guid.NewGuid():N}")).FullName;
+        foreach (var file in Return(year)) await File.WriteAllBytesAsync(Path.Combine(folder, file.Name), file.Content);
+        var import = app.Services.GetServices<IroPortal.Modularity.IPortalCommand>().Single(c => c.Name == "import-903");
+
+        foreach (var wrong in new[] { "30/09/2019", "2021-05-01", "2019-02-30" })
+        {
+            var (refusedOutput, refusedError) = (new StringWriter(), new StringWriter());
+            Assert.Equal(ExitCodes.Usage, await import.RunAsync(["--year", "2019", "--runs-to", wrong, folder], refusedOutput, refusedError, default));
+            Assert.Contains("--runs-to", refusedError.ToString());
+        }
+        Assert.False((await app.InScope<IReviewFigures, ReviewFigures>(f => f.ForYearAsync(year))).HasData);
+
+        var (output, error) = (new StringWriter(), new StringWriter());
+        Assert.Equal(ExitCodes.Success, await import.RunAsync(["--year", "2019", "--runs-to", "2019-09-30", folder], output, error, default));
+        Assert.Contains("Imported April 2019 to March 2020 to 30 September 2019 (provisional until the annual return)", output.ToString());
+        var figures = await app.InScope<IReviewFigures, ReviewFigures>(f => f.ForYearAsync(year));
+        Assert.True(figures.Provisional);
+        Assert.Equal(new DateOnly(2019, 9, 30), figures.To);
     }
 }

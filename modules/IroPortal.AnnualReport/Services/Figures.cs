@@ -19,7 +19,7 @@ public sealed class FigureBlocks(IReviewFigures reviews, IQualityAssuranceFigure
     private static readonly (string Kind, string Measure)[] ProfileKinds =
     [
         ("children-age", "Age"), ("children-gender", "Gender"), ("children-ethnicity", "Ethnic group"), ("children-legal-status", "Legal status"),
-        ("children-placement", "Placement"), ("children-uasc", "Unaccompanied asylum-seeking children"),
+        ("children-placement", "Placement"), ("children-distance", "Distance from home"), ("children-uasc", "Unaccompanied asylum-seeking children"),
     ];
 
     public static readonly IReadOnlyList<FigureKind> OwnKinds =

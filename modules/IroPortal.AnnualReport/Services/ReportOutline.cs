@@ -14,7 +14,7 @@ public static class ReportOutline
         new("summary", "Summary", "### What is working well\n\n### What worries us\n\n### Where urgent action is needed\n"),
         new("purpose", "Purpose and legal context", "The IRO service's duties come from the Children Act 1989, the Care Planning, Placement and Case Review (England) Regulations 2010 and the IRO Handbook (2010). This report is made under paragraphs 7.11 and 7.12 of the Handbook.\n"),
         new("service", "The IRO service", "Staffing, full-time equivalents, and caseloads against the Handbook's 50 to 70 children per IRO.\n\n{{figures:caseloads}}\n\n{{figures:trend-caseloads}}\n"),
-        new("children", "Children looked after", "{{figures:looked-after}}\n\n{{figures:trend-looked-after}}\n\n{{figures:children-age}}\n\n{{figures:children-gender}}\n\n{{figures:children-ethnicity}}\n\n{{figures:children-legal-status}}\n\n{{figures:children-placement}}\n\n{{figures:children-uasc}}\n"),
+        new("children", "Children looked after", "{{figures:looked-after}}\n\n{{figures:trend-looked-after}}\n\n{{figures:children-age}}\n\n{{figures:children-gender}}\n\n{{figures:children-ethnicity}}\n\n{{figures:children-legal-status}}\n\n{{figures:children-placement}}\n\n{{figures:children-distance}}\n\n{{figures:children-uasc}}\n"),
         new("reviews", "Reviews and timeliness", "{{figures:review-timeliness}}\n\n{{figures:trend-reviews-on-time}}\n"),
         new("participation", "Children's participation", "{{figures:participation}}\n\n{{figures:trend-participation}}\n"),
         new("monitoring", "Monitoring between reviews", ""),

@@ -30,6 +30,8 @@ public sealed class CareEpisode
     public string LegalStatus { get; set; } = "";
     public string Placement { get; set; } = "";
     public string ReasonEnded { get; set; } = "";
+    /// <summary>Miles from home to the placement, when the return has PL_DISTANCE.</summary>
+    public double? PlacementDistance { get; set; }
 }
 
 public sealed class CareReview

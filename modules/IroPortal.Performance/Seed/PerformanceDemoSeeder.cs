@@ -84,12 +84,20 @@ internal sealed class PerformanceDemoSeeder(PortalDbContext db, ImportService im
         return children;
     }
 
+    /// <summary>Three in four children placed within 20 miles of home, the rest up to 120 miles away; worked out from
+    /// the child's identifier, so that it stays the same from year to year without drawing on the random sequence.</summary>
+    private static double Miles(string id)
+    {
+        var share = long.Parse(id, CultureInfo.InvariantCulture) * 7919 % 1000 / 1000.0;
+        return share < 0.75 ? share / 0.75 * 20 : 20.1 + (share - 0.75) * 400;
+    }
+
     /// <summary>A year's return: the children in care at some time in the year, their care as known at its end.</summary>
     private static List<SourceFile> Return(int year, IReadOnlyList<DemoChild> children)
     {
         var (yearStart, yearEnd) = (ReportingYear.Start(year), ReportingYear.End(year));
         var header = new StringBuilder("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n");
-        var episodes = new StringBuilder("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n");
+        var episodes = new StringBuilder("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN,PL_DISTANCE\r\n");
         var reviews = new StringBuilder("CHILD,DOB,REVIEW,REVIEW_CODE\r\n");
         var allocations = new StringBuilder("CHILD,IRO,FROM,TO\r\n");
         var uasc = new StringBuilder("CHILD,SEX,DOB,DUC\r\n");
@@ -98,7 +106,7 @@ internal sealed class PerformanceDemoSeeder(PortalDbContext db, ImportService im
         {
             var end = child.End <= yearEnd ? child.End : null;
             header.Append(CultureInfo.InvariantCulture, $"{child.Id},{child.Sex},{Date(child.Born)},{child.Ethnic},,,\r\n");
-            episodes.Append(CultureInfo.InvariantCulture, $"{child.Id},{Date(child.Start)},S,{child.LegalStatus},N1,{child.Placement},PR1,{(end is { } e ? Date(e) : "")},{(end is null ? "" : "E11")},,,,\r\n");
+            episodes.Append(CultureInfo.InvariantCulture, $"{child.Id},{Date(child.Start)},S,{child.LegalStatus},N1,{child.Placement},PR1,{(end is { } e ? Date(e) : "")},{(end is null ? "" : "E11")},,,,,{Miles(child.Id):0.0}\r\n");
             // UASC status ceases at 18.
             if (child.Uasc) uasc.Append(CultureInfo.InvariantCulture, $"{child.Id},{child.Sex},{Date(child.Born)},{Date(child.Born.AddYears(18))}\r\n");
             // The two reviews before the year too: this year's timetable runs on from them (the second is due three

@@ -5,12 +5,12 @@ namespace IroPortal.Performance.Services;
 
 /// <summary>
 /// The children looked after at the end of the year and those who started, by the groups the DfE publishes: age
-/// (at 31 March, or when care began), gender, ethnic group, legal status and placement (of the episode open then),
+/// (at 31 March, or when care began), gender, ethnic group, legal status, placement and its distance from home (of the episode open then),
 /// and unaccompanied asylum-seeking children. Codes are the SSDA903 return's.
 /// </summary>
 public static class ChildProfile
 {
-    public const string Age = "Age", Gender = "Gender", Ethnicity = "Ethnic group", LegalStatus = "Legal status", Placement = "Placement", Uasc = "Unaccompanied asylum-seeking children";
+    public const string Age = "Age", Gender = "Gender", Ethnicity = "Ethnic group", LegalStatus = "Legal status", Placement = "Placement", Distance = "Distance from home", Uasc = "Unaccompanied asylum-seeking children";
 
     private static readonly string[] AgeBands = ["Under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over"];
 
@@ -83,6 +83,13 @@ public static class ChildProfile
         Measure(Ethnicity, EthnicGroups.Select(g => g.Group), (c, _, _) => c.EthnicGroup.Length == 0 ? "Not recorded" : c.EthnicGroup);
         Measure(LegalStatus, LegalGroups.Select(g => g.Group), (_, e, _) => Group(LegalGroups, e.LegalStatus));
         Measure(Placement, PlacementGroups.Select(g => g.Group), (_, e, _) => Group(PlacementGroups, e.Placement));
+        // The DfE's line: placed more than 20 miles from home.
+        Measure(Distance, ["20 miles or less", "Over 20 miles", "Not recorded"], (_, e, _) => e.PlacementDistance switch
+        {
+            null => "Not recorded",
+            <= 20 => "20 miles or less",
+            _ => "Over 20 miles",
+        });
         Measure(Uasc, ["Unaccompanied asylum-seeking"], (c, _, on) => c.Uasc && (c.UascCeased is null || c.UascCeased > on) ? "Unaccompanied asylum-seeking" : null);
         return groups;
     }

@@ -35,8 +35,9 @@ internal sealed class Import903Command(IServiceScopeFactory scopes) : IPortalCom
     private static readonly string[] PushOptions = ["--to", "--client-id", "--client-secret-file"];
 
     public string Name => "import-903";
-    public string Usage => "import-903 --year YYYY PATH... [--to https://portal --client-id ID --client-secret-file FILE]   import the SSDA903 return " +
-        "(a folder of CSV files or an .xlsx workbook) and the IRO allocation list for a reporting year, here or into the portal named by --to";
+    public string Usage => "import-903 --year YYYY [--runs-to YYYY-MM-DD] PATH... [--to https://portal --client-id ID --client-secret-file FILE]   import the SSDA903 return " +
+        "(a folder of CSV files or an .xlsx workbook) and the IRO allocation list for a reporting year, here or into the portal named by --to; " +
+        "with --runs-to, an extract for part of the year up to that day, provisional until the annual return replaces it";
 
     public bool UsesDatabase(IReadOnlyList<string> arguments) => !arguments.Contains("--to");
 
@@ -45,9 +46,16 @@ internal sealed class Import903Command(IServiceScopeFactory scopes) : IPortalCom
         var (year, rest, problem) = CommandArguments.Parse(arguments);
         var push = new Dictionary<string, string>();
         var paths = new List<string>();
+        DateOnly? runsTo = null;
         for (var i = 0; i < rest.Count; i++)
         {
-            if (!PushOptions.Contains(rest[i])) paths.Add(rest[i]);
+            if (rest[i] == "--runs-to")
+            {
+                if (i + 1 < rest.Count && DateOnly.TryParseExact(rest[i + 1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) runsTo = day;
+                else problem ??= $"--runs-to needs the last day the extract covers, as YYYY-MM-DD{(i + 1 < rest.Count ? $" (not \"{rest[i + 1]}\")" : "")}.";
+                i++;
+            }
+            else if (!PushOptions.Contains(rest[i])) paths.Add(rest[i]);
             else if (i + 1 < rest.Count) push[rest[i]] = rest[++i];
             else problem ??= $"{rest[i]} needs a value.";
         }
@@ -87,11 +95,16 @@ internal sealed class Import903Command(IServiceScopeFactory scopes) : IPortalCom
         if (portal is not null)
         {
             var secret = (await File.ReadAllTextAsync(push["--client-secret-file"], cancellationToken)).Trim();
-            return await new ReturnPusher(portal, push["--client-id"], secret, output, error).PushAsync(year!.Value, files, cancellationToken);
+            return await new ReturnPusher(portal, push["--client-id"], secret, output, error).PushAsync(year!.Value, files, cancellationToken, runsTo);
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<ImportService>();
+        if (runsTo is { } to && service.RunsToProblem(year!.Value, to) is { } dayProblem)
+        {
+            await error.WriteLineAsync($"--runs-to {to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {dayProblem}.\nUsage: {Usage}");
+            return ExitCodes.Usage;
+        }
         ParsedReturn parsed;
         try
         {
@@ -111,7 +124,7 @@ internal sealed class Import903Command(IServiceScopeFactory scopes) : IPortalCom
             await error.WriteLineAsync($"Not imported: {parsed.Errors:N0} error(s), {parsed.Warnings:N0} warning(s). Nothing was changed.");
             return ExitCodes.InvalidInput;
         }
-        var import = await service.QueueAsync(year.Value, files, "command line", null, cancellationToken);
+        var import = await service.QueueAsync(year!.Value, files, "command line", null, cancellationToken, runsTo);
         var lastShown = 0;
         await service.RunAsync(import.Id, files, (written, total) =>
         {
@@ -119,7 +132,8 @@ internal sealed class Import903Command(IServiceScopeFactory scopes) : IPortalCom
             lastShown = written;
             error.WriteLine($"Imported {written:N0} of {total:N0} rows");
         }, cancellationToken);
-        await output.WriteLineAsync($"Imported {ReportingYear.Name(year.Value)}: {parsed.Children.Count:N0} children, {parsed.Episodes.Count:N0} episodes, {parsed.Reviews.Count:N0} reviews, {parsed.Allocations.Count:N0} allocations; {parsed.Warnings:N0} warning(s).");
+        var covers = runsTo is { } last ? $" to {UkTime.Format(last)} (provisional until the annual return)" : "";
+        await output.WriteLineAsync($"Imported {ReportingYear.Name(year.Value)}{covers}: {parsed.Children.Count:N0} children, {parsed.Episodes.Count:N0} episodes, {parsed.Reviews.Count:N0} reviews, {parsed.Allocations.Count:N0} allocations; {parsed.Warnings:N0} warning(s).");
         return ExitCodes.Success;
     }
 }

@@ -95,8 +95,8 @@ public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> lim
             }
             await WriteAsync(connection, "Children", ["YearStart", "ChildKey", "BirthMonth", "Sex", "EthnicGroup", "Uasc", "UascCeased"], parsed.Children,
                 (c, w) => w.Values(shadow, c.ChildKey, c.BirthMonth, c.Sex, c.EthnicGroup, c.Uasc, c.UascCeased), Report, cancellationToken);
-            await WriteAsync(connection, "Episodes", ["YearStart", "ChildKey", "Start", "End", "ReasonNewEpisode", "LegalStatus", "Placement", "ReasonEnded"], parsed.Episodes,
-                (e, w) => w.Values(shadow, e.ChildKey, e.Start, e.End, e.ReasonNewEpisode, e.LegalStatus, e.Placement, e.ReasonEnded), Report, cancellationToken);
+            await WriteAsync(connection, "Episodes", ["YearStart", "ChildKey", "Start", "End", "ReasonNewEpisode", "LegalStatus", "Placement", "ReasonEnded", "PlacementDistance"], parsed.Episodes,
+                (e, w) => w.Values(shadow, e.ChildKey, e.Start, e.End, e.ReasonNewEpisode, e.LegalStatus, e.Placement, e.ReasonEnded, e.PlacementDistance), Report, cancellationToken);
             await WriteAsync(connection, "Reviews", ["YearStart", "ChildKey", "ReviewDate", "Code", "AgedFourOrOver"], parsed.Reviews,
                 (r, w) => w.Values(shadow, r.ChildKey, r.ReviewDate, r.Code, r.AgedFourOrOver), Report, cancellationToken);
             await WriteAsync(connection, "Allocations", ["YearStart", "ChildKey", "From", "To", "IroName", "Fte"], parsed.Allocations,

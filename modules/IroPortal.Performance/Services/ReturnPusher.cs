@@ -17,8 +17,10 @@ internal sealed class ReturnPusher(Uri portal, string clientId, string secret, T
     private readonly HttpClient _http = new() { BaseAddress = portal, Timeout = TimeSpan.FromMinutes(10) };
     private string? _token;
 
-    public async Task<int> PushAsync(int year, IReadOnlyList<SourceFile> files, CancellationToken cancellationToken)
+    /// <param name="runsTo">For an extract for part of the year: the last day it covers.</param>
+    public async Task<int> PushAsync(int year, IReadOnlyList<SourceFile> files, CancellationToken cancellationToken, DateOnly? runsTo = null)
     {
+        var address = $"api/v1/returns/{year}" + (runsTo is { } to ? "?runsTo=" + to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "");
         using var http = _http;
         var key = $"import-903-{Guid.NewGuid():N}";
         HttpResponseMessage? response = null;
@@ -28,7 +30,7 @@ internal sealed class ReturnPusher(Uri portal, string clientId, string secret, T
             {
                 if (await TokenAsync(cancellationToken) is not { } problem)
                 {
-                    response = await SendAsync(HttpMethod.Post, $"api/v1/returns/{year}", Files(files), key, cancellationToken);
+                    response = await SendAsync(HttpMethod.Post, address, Files(files), key, cancellationToken);
                     if ((int)response.StatusCode < 500) break;
                     await error.WriteLineAsync($"The portal answered {(int)response.StatusCode}; trying again with the same key.");
                 }

@@ -40,7 +40,7 @@ public static class ReturnValidator
     private static readonly Dictionary<TableKind, (string[] Required, string[] Known)> Columns = new()
     {
         [TableKind.Header] = (["CHILD", "DOB"], ["SEX", "ETHNIC", "UPN", "MOTHER", "MC_DOB"]),
-        [TableKind.Episodes] = (["CHILD", "DECOM", "RNE", "LS", "PLACE", "DEC", "REC"], ["CIN", "PLACE_PROVIDER", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"]),
+        [TableKind.Episodes] = (["CHILD", "DECOM", "RNE", "LS", "PLACE", "DEC", "REC"], ["CIN", "PLACE_PROVIDER", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN", "PL_DISTANCE"]),
         [TableKind.Reviews] = (["CHILD", "REVIEW", "REVIEW_CODE"], ["DOB"]),
         [TableKind.Allocations] = (["CHILD", "IRO", "FROM"], ["TO", "FTE"]),
         [TableKind.Uasc] = (["CHILD"], ["SEX", "DOB", "DUC"]),
@@ -275,9 +275,23 @@ public static class ReturnValidator
             {
                 YearStart = year, ChildKey = child, Start = start.Value, End = end,
                 ReasonNewEpisode = Cut(Text(row, at["RNE"]), 4), LegalStatus = Cut(Text(row, at["LS"]), 4), Placement = Cut(Text(row, at["PLACE"]), 4), ReasonEnded = Cut(Text(row, at["REC"]), 4),
+                PlacementDistance = at.TryGetValue("PL_DISTANCE", out var distanceAt) ? Distance(table, row, distanceAt, problems) : null,
             });
         }
         return episodes;
+    }
+
+    /// <summary>PL_DISTANCE: the miles between home and placement the DfE works out from the two postcodes, 0.0 to 999.9.
+    /// Postcodes themselves are never kept.</summary>
+    private static double? Distance(RawTable table, RawRow row, int position, List<ImportProblem> problems)
+    {
+        var text = Text(row, position);
+        if (text.Length == 0) return null;
+        if (double.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var miles) && miles <= 999.9)
+            return Math.Round(miles, 1);
+        problems.Add(new(Severity.Warning, "Not a distance", table.Source, row.Number, "PL_DISTANCE",
+            $"'{text}' is not a distance in miles from 0.0 to 999.9; the placement's distance from home is counted as not recorded."));
+        return null;
     }
 
     private static List<CareReview> Reviews(RawTable table, int year, Dictionary<string, CareChild> children, Dictionary<string, DateOnly> birthDates, Dictionary<string, List<CarePeriod>> periods, List<ImportProblem> problems)
@@ -338,7 +352,7 @@ public static class ReturnValidator
             {
                 to = Date(row, toAt);
                 if (to is null) problems.Add(new(Severity.Error, "Not a date", table.Source, row.Number, "TO", $"'{toText}' is not a date in the form dd/mm/yyyy (the date the allocation ended)."));
-                else if (from is not null && to < from) { problems.Add(new(Severity.Error, "Allocation ends before it begins", table.Source, row.Number, "TO", $"The allocation ends ({to:dd/MM/yyyy}) before it begins ({from:dd/MM/yyyy})).")); to = null; from = null; }
+                else if (from is not null && to < from) { problems.Add(new(Severity.Error, "Allocation ends before it begins", table.Source, row.Number, "TO", $"The allocation ends ({to:dd/MM/yyyy}) before it begins ({from:dd/MM/yyyy}).")); to = null; from = null; }
             }
             double? fte = null;
             if (at.TryGetValue("FTE", out var fteAt) && Text(row, fteAt) is { Length: > 0 } fteText)

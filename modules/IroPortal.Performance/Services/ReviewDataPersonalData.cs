@@ -69,7 +69,7 @@ internal sealed class ReviewDataPersonalData(PortalDbContext db, ChildKeys keys)
                 new("Month of birth", child.BirthMonth.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))),
                 new("Sex, ethnic group, UASC", $"{(child.Sex switch { "1" => "Male", "2" => "Female", _ => "Sex not recorded" })}; {(child.EthnicGroup.Length == 0 ? "ethnic group not recorded" : child.EthnicGroup)}; "
                     + (child.Uasc ? $"unaccompanied asylum-seeking{(child.UascCeased is { } ceased ? " until " + UkTime.Format(ceased) : "")}" : "not UASC")),
-                new("Episodes of care", string.Join("\n", episodes.Select(e => $"{UkTime.Format(e.Start)} to {(e.End is { } end ? UkTime.Format(end) : "now")}: legal status {e.LegalStatus}, placement {e.Placement}"))),
+                new("Episodes of care", string.Join("\n", episodes.Select(e => $"{UkTime.Format(e.Start)} to {(e.End is { } end ? UkTime.Format(end) : "now")}: legal status {e.LegalStatus}, placement {e.Placement}{(e.PlacementDistance is { } miles ? $" ({miles.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} miles from home)" : "")}"))),
                 new("Reviews", string.Join("\n", reviews.Select(r => $"{UkTime.Format(r.ReviewDate)}: {r.Code}"))),
                 new("IROs", string.Join("\n", allocations.Select(a => $"{a.IroName}, from {UkTime.Format(a.From)}{(a.To is { } to ? " to " + UkTime.Format(to) : "")}"))),
             ], "The rows no longer lead back to the child (they get a new random key); the figures count them as before."));
