@@ -48,6 +48,28 @@ internal static class Govuk
         string.Join(' ', new[] { hint is null ? null : id + "-hint", error is null ? null : id + "-error" }.OfType<string>()) is { Length: > 0 } s ? s : null;
 }
 
+/// <summary>GOV.UK's pattern: a page that shows an error summary starts its title with "Error: ", the first thing a
+/// screen reader says. Whatever shows the summary marks the page; the layouts write the title.</summary>
+public static class ErrorTitle
+{
+    private const string Key = "IroPortal.ShowsErrorSummary";
+
+    public static void Shown(ViewContext view) => view.ViewData[Key] = true;
+
+    /// <summary>"Error: " when the page shows an error summary, otherwise nothing.</summary>
+    public static string Prefix(ViewDataDictionary viewData) => viewData[Key] is true ? "Error: " : "";
+}
+
+/// <summary>An error summary written out by hand (<c>&lt;div class="govuk-error-summary"&gt;</c>, for problems that are not
+/// a form's fields): marks the page as <see cref="ErrorTitle"/> does for the tag helper.</summary>
+[HtmlTargetElement("div", Attributes = "[class=govuk-error-summary]")]
+public sealed class HandWrittenErrorSummaryTagHelper : TagHelper
+{
+    [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = null!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output) => ErrorTitle.Shown(ViewContext);
+}
+
 /// <summary><c>&lt;govuk-error-summary /&gt;</c>: lists every model error, each linking to its field.</summary>
 [HtmlTargetElement("govuk-error-summary", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class ErrorSummaryTagHelper : TagHelper
@@ -62,6 +84,7 @@ public sealed class ErrorSummaryTagHelper : TagHelper
             .ToList();
         if (errors.Count == 0) { output.SuppressOutput(); return; }
 
+        ErrorTitle.Shown(ViewContext);
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "govuk-error-summary");
