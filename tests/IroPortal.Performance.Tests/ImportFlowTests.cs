@@ -151,6 +151,26 @@ public sealed class ImportFlowTests
         Assert.Equal((reviews, imports), (await Rows<CareReview>(app), await Rows<ReturnImport>(app)));
     }
 
+    [Fact]
+    public async Task The_check_groups_problems_by_kind_with_counts_and_shows_the_first_few_of_each()
+    {
+        await using var app = new PortalApp();
+        var manager = await app.SignedInClient("manager@northmoor.example");
+        // Twelve reviews with a code that is not one (errors), and three children the header does not know (errors).
+        var reviews = Enumerable.Range(1, 12).Select(i => Review("100", "01/05/2015", $"{i:00}/06/2025", "PN9"))
+            .Concat(new[] { "901", "902", "903" }.Select(c => Review(c, "01/05/2015", "20/06/2025", "PN1"))).ToArray();
+        var uploaded = await Upload(manager, 2025, Header(Child("100", "01/05/2015")), Episodes(Episode("100", "01/06/2025")), Reviews(reviews));
+        var check = WebUtility.HtmlDecode(await manager.GetStringAsync(uploaded.Headers.Location!.OriginalString));
+
+        Assert.Contains("<title>Error: Check the return before importing", check);
+        Assert.Contains("Not a participation code: 12 rows", check);
+        Assert.Contains("And 7 more of this kind, in the download.", check);
+        Assert.Equal(5, System.Text.RegularExpressions.Regex.Count(check, "'PN9' is not a participation code"));
+        Assert.Contains("Child not in header: 3 rows", check);
+        Assert.Contains("reviews.csv, row 16", check); // all three of a small kind are shown
+        Assert.Contains("/problems\">Download every problem (Excel)</a>", check);
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSQL)]
