@@ -153,6 +153,8 @@ public sealed class FigureBlocks(IReviewFigures reviews, IQualityAssuranceFigure
             if (table.Chart is { Bars.Count: > 0 } chart)
                 html.Append(BarChart.Render(chart.Description, chart.Bars.Select(b => (b.Label, b.Value)).ToList(), chart.Max,
                     chart.BandFrom is { } from && chart.BandTo is { } to ? (from, to, chart.BandLabel ?? "") : null, chart.Unit).Value);
+            // A table wider than the screen scrolls in its own region, reachable by keyboard (WCAG 1.4.10).
+            html.Append("<div class=\"app-table-scroll\" role=\"region\" aria-label=\"").Append(WebUtility.HtmlEncode(table.Title)).Append("\" tabindex=\"0\">");
             html.Append("<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--s\">")
                 .Append(WebUtility.HtmlEncode(table.Title)).Append("</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">");
             for (var c = 0; c < table.Columns.Count; c++)
@@ -167,7 +169,7 @@ public sealed class FigureBlocks(IReviewFigures reviews, IQualityAssuranceFigure
                         .Append(WebUtility.HtmlEncode(row[c])).Append(c == 0 ? "</th>" : "</td>");
                 html.Append("</tr>");
             }
-            html.Append("</tbody></table>");
+            html.Append("</tbody></table></div>");
             if (table.Note is { } note) html.Append("<p class=\"govuk-body-s\">").Append(WebUtility.HtmlEncode(note)).Append("</p>");
         }
         return new HtmlString(html.Append("</figure>").ToString());

@@ -90,12 +90,26 @@ public static partial class ReportMarkdown
         foreach (var part in Parts(markdown))
             html.AppendHtml(part switch
             {
-                TextPart text => new HtmlString(text.Document.ToHtml(Pipeline)),
+                TextPart text => new HtmlString(ScrollingTables(text.Document.ToHtml(Pipeline))),
                 FiguresPart block => figures(block.Kind),
                 _ => HtmlString.Empty,
             });
         return html;
     }
+
+    [GeneratedRegex(@"<table class=""govuk-table"">\s*<thead>\s*<tr>\s*<th[^>]*>(?<first>.*?)</th>.*?</table>", RegexOptions.Singleline)]
+    private static partial Regex WrittenTable();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tag();
+
+    /// <summary>Each table the manager wrote in a region of its own that scrolls when the table is wider than the
+    /// screen (WCAG 1.4.10), named by its first heading for screen readers and reachable by keyboard.</summary>
+    public static string ScrollingTables(string html) => WrittenTable().Replace(html, table =>
+    {
+        var heading = Tag().Replace(table.Groups["first"].Value, "").Trim();
+        return $"<div class=\"app-table-scroll\" role=\"region\" aria-label=\"Table: {(heading.Length > 0 ? heading : "written in the report")}\" tabindex=\"0\">{table.Value}</div>";
+    });
 
     /// <summary>The top-level list items of a section: how next year's report finds this year's priorities.</summary>
     public static IReadOnlyList<string> ListItems(string markdown)
