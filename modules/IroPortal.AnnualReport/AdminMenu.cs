@@ -6,8 +6,8 @@ public sealed class AdminMenu : INavigationProvider
 {
     public IEnumerable<MenuItem> GetMenuItems() =>
     [
-        new("Annual report", "Annual reports", "/annual-report", ReportPermissions.Manage, "Write this year's report, send it for review and approve it.", 1),
-        new("Annual report", "Reports in review", "/annual-report", ReportPermissions.Review, "Read the annual report in review and comment on its sections.", 1),
-        new("Annual report", "The report in review", "/annual-report", ReportPermissions.ReadShared, "Read the annual report the manager has shared with the IROs.", 4),
+        new(MenuSections.AnnualReport, "Annual reports", "/annual-report", ReportPermissions.Manage, "Write this year's report, send it for review and approve it.", 1),
+        new(MenuSections.AnnualReport, "Reports in review", "/annual-report", ReportPermissions.Review, "Read the annual report in review and comment on its sections.", 1),
+        new(MenuSections.AnnualReport, "The report in review", "/annual-report", ReportPermissions.ReadShared, "Read the annual report the manager has shared with the IROs.", 4),
     ];
 }

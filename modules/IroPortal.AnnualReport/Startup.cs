@@ -16,6 +16,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, ReportPermissions>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddScoped<ReportService>();
+        services.AddScoped<IWorkItemSource, ReportWorkItems>();
         services.AddScoped<FigureBlocks>();
         services.AddScoped<ReportAccess>();
         services.AddScoped<IApprovedReports, ApprovedReports>();

@@ -18,6 +18,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, ActionPlanPermissions>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddScoped<ActionPlanService>();
+        services.AddScoped<IWorkItemSource, ActionWorkItems>();
         services.AddScoped<PublicActionSummary>();
         services.AddScoped<IPublicReportAddition>(provider => provider.GetRequiredService<PublicActionSummary>());
         services.AddScoped<YouSaidWeDid>();

@@ -19,6 +19,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, ContributionPermissions>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddScoped<ContributionService>();
+        services.AddScoped<IWorkItemSource, ContributionWorkItems>();
         services.AddPersonalData<ContributionPersonalData>();
         services.AddScoped<IContributionSource, ContributionSource>();
         services.AddScoped<IPortalSeeder, ContributionsDemoSeeder>();

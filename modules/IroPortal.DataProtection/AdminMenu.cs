@@ -6,8 +6,8 @@ public sealed class AdminMenu : INavigationProvider
 {
     public IEnumerable<MenuItem> GetMenuItems() =>
     [
-        new("Administration", "Retention and disposal", "/admin/retention", DataProtectionPermissions.ManageRetention, "How long each kind of record is kept, and what the disposal job removes.", 60),
-        new("Administration", "Find personal data", "/admin/personal-data", DataProtectionPermissions.FindPersonalData, "Every record that mentions a case, a child or a person: export it for a subject access request, or erase it.", 61),
-        new("Administration", "Privacy notices and accessibility", "/admin/statements", DataProtectionPermissions.EditStatements, "The words of the privacy notices on feedback forms and of the accessibility statement.", 62),
+        new(MenuSections.Settings, "Retention and disposal", "/admin/retention", DataProtectionPermissions.ManageRetention, "How long each kind of record is kept, and what the disposal job removes.", 60),
+        new(MenuSections.Settings, "Find personal data", "/admin/personal-data", DataProtectionPermissions.FindPersonalData, "Every record that mentions a case, a child or a person: export it for a subject access request, or erase it.", 61),
+        new(MenuSections.Settings, "Privacy notices and accessibility", "/admin/statements", DataProtectionPermissions.EditStatements, "The words of the privacy notices on feedback forms and of the accessibility statement.", 62),
     ];
 }

@@ -18,6 +18,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, DisputePermissions>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddScoped<DisputeService>();
+        services.AddScoped<IWorkItemSource, DisputeWorkItems>();
         services.AddPersonalData<DisputePersonalData>();
         services.AddScoped<IFigureSource, DisputeFigures>();
         services.AddReminderRule<DisputeReminders>();

@@ -6,8 +6,8 @@ public sealed class AdminMenu : INavigationProvider
 {
     public IEnumerable<MenuItem> GetMenuItems() =>
     [
-        new("Reminders", "Reminders", "/reminders", NotificationPermissions.ManageReminders, "Choose who is reminded of what, and when.", 1),
-        new("Reminders", "Report timetable", "/reminders/timetable", NotificationPermissions.ManageReminders, "The board meeting, when papers are due, and who is reminded.", 2),
-        new("Administration", "Scheduled jobs", "/admin/jobs", NotificationPermissions.ManageJobs, "Every scheduled job, when it runs next, how it went, and the email outbox.", 40),
+        new(MenuSections.Settings, "Reminders", "/reminders", NotificationPermissions.ManageReminders, "Choose who is reminded of what, and when.", 1),
+        new(MenuSections.AnnualReport, "Report timetable", "/reminders/timetable", NotificationPermissions.ManageReminders, "The board meeting, when papers are due, and who is reminded.", 2),
+        new(MenuSections.Settings, "Scheduled jobs", "/admin/jobs", NotificationPermissions.ManageJobs, "Every scheduled job, when it runs next, how it went, and the email outbox.", 40),
     ];
 }

@@ -23,6 +23,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<MailComposer>();
         services.AddSingleton<OutboxSenders>();
         services.AddScoped<Inbox>();
+        services.AddScoped<IWorkItemSource, TimetableWorkItems>();
         services.AddScoped<IUnreadNotifications>(s => s.GetRequiredService<Inbox>());
         services.AddScoped<RuleSettingsService>();
         services.AddScoped<ReminderRunner>();

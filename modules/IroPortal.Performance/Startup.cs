@@ -26,6 +26,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IroPortal.Data.Seeding.IPortalSeeder, ChildKeysUpgrade>();
         services.AddScoped<ImportService>();
         services.AddScoped<EarlyWarning>();
+        services.AddScoped<IWorkItemSource, PerformanceWorkItems>();
         services.AddReminderRule<EarlyWarningReminder>();
         services.AddPersonalData<ReviewDataPersonalData>();
         services.AddSingleton<ImportQueue>();

@@ -6,7 +6,7 @@ public sealed class AdminMenu : INavigationProvider
 {
     public IEnumerable<MenuItem> GetMenuItems() =>
     [
-        new("Annual report", "Publishing", "/publishing", PublishingPermissions.Publish, "Publish the approved report to the board and the public, and the children's summary, after the privacy guard.", 2),
-        new("Corporate parenting board", "The board version", "/board", PublishingPermissions.ReadBoard, "Read the annual report for the board, ask questions and see the board's resolution.", 1),
+        new(MenuSections.AnnualReport, "Publishing", "/publishing", PublishingPermissions.Publish, "Publish the approved report to the board and the public, and the children's summary, after the privacy guard.", 2),
+        new(MenuSections.Board, "The board version", "/board", PublishingPermissions.ReadBoard, "Read the annual report for the board, ask questions and see the board's resolution.", 1),
     ];
 }

@@ -25,6 +25,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IPublicPrivacyGuard, PublicPrivacyGuard>();
         services.AddOutputCache(PublicCache.Configure);
         services.AddScoped<ReleaseComposer>();
+        services.AddScoped<IWorkItemSource, BoardWorkItems>();
         services.AddScoped<PublishingService>();
         services.AddScoped<ChildrenSummaryService>();
         services.AddScoped<SummaryTranslations>();

@@ -18,6 +18,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, QaPermissions>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddScoped<ComplianceService>();
+        services.AddScoped<IWorkItemSource, QaWorkItems>();
         services.AddSingleton<Reminders.FeedbackReminderLinks>();
         services.AddReminderRule<Reminders.WeeklyOverdueDigest>();
         services.AddReminderRule<Reminders.ActionsDueReminders>();

@@ -6,8 +6,8 @@ public sealed class AdminMenu : INavigationProvider
 {
     public IEnumerable<MenuItem> GetMenuItems() =>
     [
-        new("Administration", "Users", "/admin/users", UsersPermissions.ManageUsers, "Invite users, change their roles, disable accounts and reset two-factor.", 10),
-        new("Administration", "Roles and permissions", "/admin/roles", UsersPermissions.ManageRoles, "Choose what each role may do.", 20),
-        new("Administration", "Audit trail", "/admin/audit", UsersPermissions.ViewAuditTrail, "Who signed in, failed or was locked out, and every change to users and roles.", 30),
+        new(MenuSections.Settings, "Users", "/admin/users", UsersPermissions.ManageUsers, "Invite users, change their roles, disable accounts and reset two-factor.", 10),
+        new(MenuSections.Settings, "Roles and permissions", "/admin/roles", UsersPermissions.ManageRoles, "Choose what each role may do.", 20),
+        new(MenuSections.Settings, "Audit trail", "/admin/audit", UsersPermissions.ViewAuditTrail, "Who signed in, failed or was locked out, and every change to users and roles.", 30),
     ];
 }

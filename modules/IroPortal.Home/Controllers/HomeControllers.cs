@@ -17,12 +17,20 @@ public sealed class PublicHomeController : Controller
     public IActionResult Index() => View();
 }
 
+/// <summary>The home page: what needs doing, by section, then every page this user may open.</summary>
+public sealed record StaffHomePage(IReadOnlyList<IGrouping<string, WorkItem>> Work, IReadOnlyList<IGrouping<string, MenuItem>> Menu);
+
 [Area("Home")]
-public sealed class StaffHomeController(NavigationService navigation) : Controller
+public sealed class StaffHomeController(NavigationService navigation, IEnumerable<IWorkItemSource> work) : Controller
 {
-    /// <summary>What this user's permissions allow, by section.</summary>
     [SignedIn, HttpGet("/staff")]
-    public async Task<IActionResult> Index() => View(await navigation.GetMenuAsync(User));
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var items = new List<WorkItem>();
+        foreach (var source in work) items.AddRange(await source.ForAsync(User, cancellationToken));
+        var bySection = items.OrderBy(i => i.Order).GroupBy(i => i.Section).OrderBy(g => MenuSections.Position(g.Key)).ToList();
+        return View(new StaffHomePage(bySection, await navigation.GetMenuAsync(User)));
+    }
 }
 
 /// <summary>What people see instead of a stack trace or a bare status code.</summary>
