@@ -15,4 +15,9 @@ public static class ReturnAddress
 
     /// <summary>The path when it is local, otherwise the fallback.</summary>
     public static string LocalOr(string? path, string fallback) => IsLocal(path) ? path! : fallback;
+
+    /// <summary>The path when it is local and within <paramref name="area"/> ("/qa": "/qa/mine", not "/qaz" nor
+    /// "/admin"), otherwise the fallback.</summary>
+    public static string LocalWithinOr(string? path, string area, string fallback) =>
+        IsLocal(path) && (path == area || path!.StartsWith(area + "/", StringComparison.Ordinal) || path.StartsWith(area + "?", StringComparison.Ordinal)) ? path! : fallback;
 }

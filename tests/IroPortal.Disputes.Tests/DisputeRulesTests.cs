@@ -83,7 +83,7 @@ public sealed class DisputeRulesTests
     [InlineData("Jordan", "A case reference has at least one digit: enter the reference, never the child's name")]
     [InlineData("Jordan Smith 1", "A case reference has only letters, digits, - and /, with no spaces: never the child's name")]
     public void A_case_reference_is_never_a_name(string reference, string? problem) =>
-        Assert.Equal(problem, DisputeRules.CaseReferenceProblem(reference));
+        Assert.Equal(problem, CaseReference.Problem(reference));
 
     private static Escalation Escalation(params EscalationStep[] steps)
     {

@@ -22,7 +22,7 @@ public sealed class ObservationAndAuditTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         foreach (var message in new[]
         {
-            "Choose the IRO", "Never enter the child's name", "The date of the observation must be today or in the past",
+            "Choose the IRO", "never the child's name", "The date of the observation must be today or in the past",
             "Choose an overall grade", "Choose a grade for preparation", "Describe the strengths you saw", "Describe the areas for development",
         })
             Assert.Contains(message, page);

@@ -36,7 +36,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
     public async Task<IActionResult> New([Bind(Prefix = "Form")] NewForm form)
     {
         var reference = (form.CaseReference ?? "").Trim();
-        if (DisputeRules.CaseReferenceProblem(reference) is { } problem) ModelState.AddModelError("Form.CaseReference", problem);
+        if (CaseReference.Problem(reference) is { } problem) ModelState.AddModelError("Form.CaseReference", problem);
         if (DisputeRules.Categories.All(c => c.Key != form.Category)) ModelState.AddModelError("Form.Category", "Choose what the concern is about");
         var summary = (form.Summary ?? "").Trim();
         if (summary.Length == 0) ModelState.AddModelError("Form.Summary", "Say what the concern is");

@@ -95,13 +95,6 @@ public static class DisputeRules
     /// <summary>The council's formal stages' timescales added up, which the Handbook expects to be no more than 20 working days.</summary>
     public static int FormalTotal(IReadOnlyList<DisputeStage> stages) => stages.Where(s => s.Kind == StageKind.Formal).Sum(s => s.WorkingDays ?? 0);
 
-    /// <summary>A case reference: letters, digits, "-" and "/", with at least one digit. Never a name.</summary>
-    public static string? CaseReferenceProblem(string reference) =>
-        reference.Length == 0 ? "Enter the child's case reference"
-        : reference.Length > 30 ? "The case reference must be 30 characters or fewer"
-        : !reference.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '/') ? "A case reference has only letters, digits, - and /, with no spaces: never the child's name"
-        : !reference.Any(char.IsAsciiDigit) ? "A case reference has at least one digit: enter the reference, never the child's name"
-        : null;
 
     public static string Days(double days) => days.ToString("0.#", CultureInfo.GetCultureInfo("en-GB")) + (days == 1 ? " working day" : " working days");
 }

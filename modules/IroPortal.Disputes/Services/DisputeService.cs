@@ -75,7 +75,7 @@ public sealed class DisputeService(PortalDbContext db, WorkingDays workingDays, 
     {
         var escalation = new Escalation
         {
-            Id = Guid.CreateVersion7(), IroId = iroId, IroName = iroName, CaseReference = caseReference.ToUpperInvariant(), Category = category,
+            Id = Guid.CreateVersion7(), IroId = iroId, IroName = iroName, CaseReference = Modularity.CaseReference.Normalise(caseReference), Category = category,
             Summary = summary, OpenedOn = first.RaisedOn, CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
         escalation.Steps.Add(Step(escalation, 1, first));

@@ -48,8 +48,7 @@ public sealed class ActionsController(PortalDbContext db, IStaffDirectory staff,
         return Back(returnTo);
     }
 
-    private IActionResult Back(string? returnTo) =>
-        returnTo is { Length: > 1 } path && path.StartsWith("/qa", StringComparison.Ordinal) && ReturnAddress.IsLocal(path) ? LocalRedirect(path) : Redirect("/qa/mine");
+    private IActionResult Back(string? returnTo) => LocalRedirect(ReturnAddress.LocalWithinOr(returnTo, "/qa", "/qa/mine"));
 }
 
 public sealed record ActionsPage(IReadOnlyList<QaAction> Actions, IReadOnlyDictionary<Guid, string> Iros, DateOnly Today);

@@ -39,7 +39,7 @@ public sealed class AuditsController(PortalDbContext db, IStaffDirectory staff, 
         }
         var audit = new CaseFileAudit
         {
-            Id = Guid.CreateVersion7(), IroId = form.IroId!.Value, AuditedOn = auditedOn!.Value, CaseReference = form.CaseReference!.Trim().ToUpperInvariant(),
+            Id = Guid.CreateVersion7(), IroId = form.IroId!.Value, AuditedOn = auditedOn!.Value, CaseReference = global::IroPortal.Modularity.CaseReference.Normalise(form.CaseReference!),
             QuestionSetId = set.Id, OverallGrade = form.OverallGrade!.Value, Summary = form.Summary!.Trim(),
             AuditorId = User.UserId()!.Value, AuditorName = User.DisplayName(), CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };

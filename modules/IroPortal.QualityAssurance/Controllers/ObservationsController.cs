@@ -117,7 +117,7 @@ public sealed class ObservationsController(PortalDbContext db, IStaffDirectory s
 
     private void Apply(ObservationForm form, Observation observation)
     {
-        observation.CaseReference = form.CaseReference!.Trim().ToUpperInvariant();
+        observation.CaseReference = global::IroPortal.Modularity.CaseReference.Normalise(form.CaseReference!);
         observation.ReviewDescription = form.ReviewDescription?.Trim() ?? "";
         observation.OverallGrade = form.OverallGrade!.Value;
         observation.Strengths = form.Strengths!.Trim();

@@ -36,8 +36,8 @@ public abstract class QaRecordForm
     {
         if (IroId is not { } iro || Iros.All(i => i.Id != iro))
             state.AddModelError(nameof(IroId), "Choose the IRO");
-        if (!Services.CaseReference.IsValid(CaseReference))
-            state.AddModelError(nameof(CaseReference), Services.CaseReference.Error);
+        if (global::IroPortal.Modularity.CaseReference.Problem(CaseReference) is { } referenceProblem)
+            state.AddModelError(nameof(CaseReference), referenceProblem);
         if (OverallGrade is null)
             state.AddModelError(nameof(OverallGrade), "Choose an overall grade");
         for (var i = 0; i < Actions.Count; i++)

@@ -39,7 +39,7 @@ public sealed class AccountController(
 
     [Public, HttpGet("sign-in")]
     public IActionResult SignIn(string? returnUrl) =>
-        User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturn(returnUrl)) : View(WithCouncil(new SignInForm { ReturnUrl = returnUrl }));
+        User.Identity?.IsAuthenticated == true ? LocalRedirect(ReturnAddress.LocalOr(returnUrl, StaffHome)) : View(WithCouncil(new SignInForm { ReturnUrl = returnUrl }));
 
     private SignInForm WithCouncil(SignInForm form)
     {
@@ -176,7 +176,7 @@ public sealed class AccountController(
         await audit.RecordAsync(AuditEventTypes.SignedIn, how, user.Id, user.Email);
         if (security.Value.RequireTwoFactor && !user.TwoFactorEnabled)
             return RedirectToAction(nameof(TwoFactorController.SetUp), "TwoFactor");
-        return LocalRedirect(SafeReturn(returnUrl));
+        return LocalRedirect(ReturnAddress.LocalOr(returnUrl, StaffHome));
     }
 
     [SignedIn, HttpPost("sign-out")]
@@ -257,6 +257,4 @@ public sealed class AccountController(
         await audit.RecordAsync(AuditEventTypes.PasswordSet, "From a password link. Open sessions ended.", user.Id, user.Email);
         return View("PasswordSet");
     }
-
-    internal static string SafeReturn(string? returnUrl) => ReturnAddress.LocalOr(returnUrl, StaffHome);
 }
