@@ -1,6 +1,6 @@
 // Builds a theme's front end: installs the npm packages when they are missing (once, even when
 // both themes build in parallel), compiles the theme's Sass with govuk-frontend, and copies
-// govuk-frontend's JavaScript beside it. Called by build/Frontend.targets.
+// govuk-frontend's JavaScript and the portal's own shared script (table-regions.mjs) beside it. Called by build/Frontend.targets.
 //   node build/frontend.mjs <theme folder>
 import { execSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, copyFileSync, writeFileSync, statSync } from "node:fs";
@@ -46,4 +46,5 @@ const result = sass.compile(join(theme, "Styles", "theme.scss"), {
 });
 writeFileSync(join(out, "theme.css"), result.css);
 copyFileSync(join(root, "node_modules", "govuk-frontend", "dist", "govuk", "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"));
+copyFileSync(join(root, "build", "table-regions.mjs"), join(out, "table-regions.mjs"));
 console.log(`frontend: built ${join(out, "theme.css")}`);
