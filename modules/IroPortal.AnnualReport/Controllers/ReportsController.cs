@@ -7,6 +7,7 @@ using IroPortal.Modularity.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using IroPortal.Modularity.Forms;
 
 namespace IroPortal.AnnualReport.Controllers;
 
@@ -33,23 +34,23 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
     {
         if (!StartableYears(UkTime.Today(clock)).Contains(yearStart))
         {
-            TempData["Problem"] = "Choose the year just ended or the year in progress.";
+            TempData.Problem = "Choose the year just ended or the year in progress.";
             return Redirect("/annual-report");
         }
         if (await reports.FindAsync(yearStart) is not null)
         {
-            TempData["Problem"] = $"The report for {ReportingYear.Name(yearStart)} has already been started.";
+            TempData.Problem = $"The report for {ReportingYear.Name(yearStart)} has already been started.";
             return Redirect($"/annual-report/{yearStart}");
         }
         try
         {
             var report = await reports.CreateAsync(yearStart, User.DisplayName());
-            TempData["Saved"] = $"Report for {ReportingYear.Name(yearStart)} started from the standard outline" +
+            TempData.Saved = $"Report for {ReportingYear.Name(yearStart)} started from the standard outline" +
                 (report.Progress.Count > 0 ? $", with {report.Progress.Count} of last year's priorities waiting for your update." : ".");
         }
         catch (DbUpdateException)
         {
-            TempData["Problem"] = $"Someone else started the report for {ReportingYear.Name(yearStart)} at the same moment. Here it is.";
+            TempData.Problem = $"Someone else started the report for {ReportingYear.Name(yearStart)} at the same moment. Here it is.";
         }
         return Redirect($"/annual-report/{yearStart}");
     }
@@ -97,13 +98,13 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
         if (report is null) return NotFound();
         if (to is not { } target || !ReportWorkflow.CanMove(report.Status, target) || report.Status == ReportStatus.Approved && !reopening)
         {
-            TempData["Problem"] = $"The report is {ReportWorkflow.Name(report.Status).ToLowerInvariant()}, so it cannot be {(to is { } t ? ReportWorkflow.Name(t).ToLowerInvariant() : "moved that way")}. Nothing changed.";
+            TempData.Problem = $"The report is {ReportWorkflow.Name(report.Status).ToLowerInvariant()}, so it cannot be {(to is { } t ? ReportWorkflow.Name(t).ToLowerInvariant() : "moved that way")}. Nothing changed.";
             return Redirect($"/annual-report/{year}");
         }
         try
         {
             await reports.MoveAsync(report, target, User.DisplayName());
-            TempData["Saved"] = target switch
+            TempData.Saved = target switch
             {
                 ReportStatus.InReview => "Sent for review. Senior managers can now read it and comment on each section.",
                 ReportStatus.Draft when reopening => "Reopened for a correction. What was published stays published until you publish the corrected version.",
@@ -113,7 +114,7 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
         }
         catch (DbUpdateConcurrencyException)
         {
-            TempData["Problem"] = "Someone changed the report at the same moment, so nothing changed. Look at it again and retry.";
+            TempData.Problem = "Someone changed the report at the same moment, so nothing changed. Look at it again and retry.";
         }
         return Redirect($"/annual-report/{year}");
     }
@@ -125,11 +126,11 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
         if (report is null) return NotFound();
         if (report.Status != ReportStatus.InReview)
         {
-            TempData["Problem"] = "Only a report in review can be shared with the IROs.";
+            TempData.Problem = "Only a report in review can be shared with the IROs.";
             return Redirect($"/annual-report/{year}");
         }
         await reports.ShareWithIrosAsync(report, share);
-        TempData["Saved"] = share ? "Shared: the IROs can read the report while it is in review." : "The IROs can no longer read the report.";
+        TempData.Saved = share ? "Shared: the IROs can read the report while it is in review." : "The IROs can no longer read the report.";
         return Redirect($"/annual-report/{year}");
     }
 

@@ -6,6 +6,7 @@ using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using IroPortal.Modularity.Forms;
 
 namespace IroPortal.AnnualReport.Controllers;
 
@@ -50,7 +51,7 @@ public sealed class SectionsController(ReportService reports, FigureBlocks figur
                 "Your text has not been saved and is kept below; their version is shown beside it. Merge the two, then save again.");
             return View(await PageAsync(report, saved.Current, body, saved.Current.Revision, saved.Current));
         }
-        TempData["Saved"] = $"\u201c{section.Title}\u201d saved as version {report.CurrentVersion}.";
+        TempData.Saved = $"\u201c{section.Title}\u201d saved as version {report.CurrentVersion}.";
         return Redirect($"/annual-report/{year}/sections/{id}");
     }
 
@@ -78,7 +79,7 @@ public sealed class SectionsController(ReportService reports, FigureBlocks figur
         if (report is null) return NotFound();
         if (Problem(report, title) is { } problem) return Back(year, problem);
         await reports.AddSectionAsync(report, title!.Trim(), User.DisplayName());
-        TempData["Saved"] = $"Section \u201c{title.Trim()}\u201d added at the end.";
+        TempData.Saved = $"Section \u201c{title.Trim()}\u201d added at the end.";
         return Redirect($"/annual-report/{year}");
     }
 
@@ -89,7 +90,7 @@ public sealed class SectionsController(ReportService reports, FigureBlocks figur
         if (report is null || section is null) return NotFound();
         if (Problem(report, title) is { } problem) return Back(year, problem);
         await reports.RenameSectionAsync(report, section, title!.Trim(), User.DisplayName());
-        TempData["Saved"] = $"Section renamed \u201c{title.Trim()}\u201d.";
+        TempData.Saved = $"Section renamed \u201c{title.Trim()}\u201d.";
         return Redirect($"/annual-report/{year}");
     }
 
@@ -110,7 +111,7 @@ public sealed class SectionsController(ReportService reports, FigureBlocks figur
         if (report is null || section is null) return NotFound();
         if (!ReportWorkflow.CanEdit(report.Status)) return Back(year, Frozen);
         await reports.RemoveSectionAsync(report, section, User.DisplayName());
-        TempData["Saved"] = $"Section \u201c{section.Title}\u201d removed. Its text is kept in version {report.CurrentVersion - 1}, which you can restore.";
+        TempData.Saved = $"Section \u201c{section.Title}\u201d removed. Its text is kept in version {report.CurrentVersion - 1}, which you can restore.";
         return Redirect($"/annual-report/{year}");
     }
 
@@ -122,10 +123,10 @@ public sealed class SectionsController(ReportService reports, FigureBlocks figur
         var section = report?.Sections.FirstOrDefault(s => s.Key == ReportOutline.ProgressLast);
         if (report is null || item is null) return NotFound();
         var back = section is null ? $"/annual-report/{year}" : $"/annual-report/{year}/sections/{section.Id}";
-        if (!ReportWorkflow.CanEdit(report.Status)) { TempData["Problem"] = Frozen; return Redirect(back); }
-        if (update?.Length > 8000) { TempData["Problem"] = "An update must be 8,000 characters or fewer. Nothing was saved."; return Redirect(back); }
+        if (!ReportWorkflow.CanEdit(report.Status)) { TempData.Problem = Frozen; return Redirect(back); }
+        if (update?.Length > 8000) { TempData.Problem = "An update must be 8,000 characters or fewer. Nothing was saved."; return Redirect(back); }
         await reports.UpdateProgressAsync(report, item, update?.Trim() ?? "", User.DisplayName());
-        TempData["Saved"] = "Update saved.";
+        TempData.Saved = "Update saved.";
         return Redirect(back);
     }
 
@@ -135,14 +136,14 @@ public sealed class SectionsController(ReportService reports, FigureBlocks figur
         var (report, section) = await FindAsync(year, id);
         if (report is null || section is null || !await access.CanReadAsync(User, report)) return NotFound();
         var back = $"/annual-report/{year}/read#{SectionHtml.Anchor(section)}";
-        if (!await access.CanCommentAsync(User, report)) { TempData["Problem"] = "Comments can be made only while the report is in review."; return Redirect(back); }
+        if (!await access.CanCommentAsync(User, report)) { TempData.Problem = "Comments can be made only while the report is in review."; return Redirect(back); }
         if (string.IsNullOrWhiteSpace(text) || text.Length > 4000)
         {
-            TempData["Problem"] = string.IsNullOrWhiteSpace(text) ? $"Write your comment on \u201c{section.Title}\u201d before sending it." : "A comment must be 4,000 characters or fewer.";
+            TempData.Problem = string.IsNullOrWhiteSpace(text) ? $"Write your comment on \u201c{section.Title}\u201d before sending it." : "A comment must be 4,000 characters or fewer.";
             return Redirect(back);
         }
         await reports.CommentAsync(section, text.Trim(), User.UserId() ?? Guid.Empty, User.DisplayName());
-        TempData["Saved"] = $"Comment on \u201c{section.Title}\u201d sent.";
+        TempData.Saved = $"Comment on \u201c{section.Title}\u201d sent.";
         return Redirect(back);
     }
 
@@ -154,7 +155,7 @@ public sealed class SectionsController(ReportService reports, FigureBlocks figur
 
     private IActionResult Back(int year, string problem)
     {
-        TempData["Problem"] = problem;
+        TempData.Problem = problem;
         return Redirect($"/annual-report/{year}");
     }
 

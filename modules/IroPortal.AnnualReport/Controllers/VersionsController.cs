@@ -5,6 +5,7 @@ using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using IroPortal.Modularity.Forms;
 
 namespace IroPortal.AnnualReport.Controllers;
 
@@ -36,7 +37,7 @@ public sealed class VersionsController(PortalDbContext db, ReportService reports
         var b = pair.SingleOrDefault(v => v.Number == newer);
         if (a is null || b is null)
         {
-            TempData["Problem"] = $"There is no version {(a is null ? older : newer)}. Versions run from 1 to {report.CurrentVersion}.";
+            TempData.Problem = $"There is no version {(a is null ? older : newer)}. Versions run from 1 to {report.CurrentVersion}.";
             return Redirect($"/annual-report/{year}/versions");
         }
         var diff = VersionDiff.Compare(ReportSnapshot.FromJson(a.Snapshot), ReportSnapshot.FromJson(b.Snapshot));
@@ -52,17 +53,17 @@ public sealed class VersionsController(PortalDbContext db, ReportService reports
         if (version is null) return NotFound();
         if (!ReportWorkflow.CanEdit(report.Status))
         {
-            TempData["Problem"] = "The report is approved, so its text is frozen. Nothing was restored.";
+            TempData.Problem = "The report is approved, so its text is frozen. Nothing was restored.";
             return Redirect($"/annual-report/{year}/versions");
         }
         try
         {
             await reports.RestoreAsync(report, version, User.DisplayName());
-            TempData["Saved"] = $"Version {number} restored as version {report.CurrentVersion}. Nothing was lost: the versions in between are still here.";
+            TempData.Saved = $"Version {number} restored as version {report.CurrentVersion}. Nothing was lost: the versions in between are still here.";
         }
         catch (DbUpdateConcurrencyException)
         {
-            TempData["Problem"] = "Someone saved the report at the same moment, so nothing was restored. Look at the versions again and retry.";
+            TempData.Problem = "Someone saved the report at the same moment, so nothing was restored. Look at the versions again and retry.";
         }
         return Redirect($"/annual-report/{year}/versions");
     }

@@ -54,13 +54,13 @@ public sealed class ActionPlanController(ActionPlanService plans, PublicActionSu
         if (sections.Count == 0) return NotFound();
         if (await board.ResolutionAsync(year) is not { } resolution)
         {
-            TempData["Problem"] = "Record the board's resolution first: actions follow from it. Nothing was saved.";
+            TempData.Problem = "Record the board's resolution first: actions follow from it. Nothing was saved.";
             return Redirect($"/board/actions/{year}");
         }
         var details = await ValidateAsync(form, "Form", sections, resolution.MeetingDate);
         if (details is null) return await YearPage(year, form);
         var action = await plans.AddAsync(year, details, User.DisplayName());
-        TempData["Saved"] = $"Action recorded. {action.OwnerName} will be reminded before it is due.";
+        TempData.Saved = $"Action recorded. {action.OwnerName} will be reminded before it is due.";
         return Redirect($"/board/actions/{year}#action-{action.Id:N}");
     }
 
@@ -71,9 +71,9 @@ public sealed class ActionPlanController(ActionPlanService plans, PublicActionSu
         await plans.ShowOnPublicReportAsync(year, show, User.DisplayName());
         var problems = show ? await summary.ProblemsAsync(await plans.ForYearAsync(year)) : [];
         if (problems.Count > 0)
-            TempData["Problem"] = "The summary will not show on the public report until the privacy guard's findings below are dealt with.";
+            TempData.Problem = "The summary will not show on the public report until the privacy guard's findings below are dealt with.";
         else
-            TempData["Saved"] = show ? "The public report now shows a summary of the action plan." : "The public report no longer shows the action plan.";
+            TempData.Saved = show ? "The public report now shows a summary of the action plan." : "The public report no longer shows the action plan.";
         return Redirect($"/board/actions/{year}#public");
     }
 
@@ -110,10 +110,10 @@ public sealed class ActionPlanController(ActionPlanService plans, PublicActionSu
         bool? done = form.ChangeState ? action.DoneOn is null : null;
         if (!await plans.UpdateAsync(action, form.Revision, text, done, User.DisplayName()))
         {
-            TempData["Problem"] = Conflict;
+            TempData.Problem = Conflict;
             return Redirect($"/board/actions/item/{id}");
         }
-        TempData["Saved"] = done switch { true => "Marked done. The board will see it.", false => "Opened again.", _ => "Update posted. The board will see it." };
+        TempData.Saved = done switch { true => "Marked done. The board will see it.", false => "Opened again.", _ => "Update posted. The board will see it." };
         return Redirect($"/board/actions/item/{id}#history");
     }
 
@@ -126,10 +126,10 @@ public sealed class ActionPlanController(ActionPlanService plans, PublicActionSu
         if (details is null) return await ActionPage(action, new UpdateForm(), form);
         if (!await plans.ChangeAsync(action, form.Revision, details, User.DisplayName()))
         {
-            TempData["Problem"] = Conflict;
+            TempData.Problem = Conflict;
             return Redirect($"/board/actions/item/{id}");
         }
-        TempData["Saved"] = "Action changed. The change is in its history.";
+        TempData.Saved = "Action changed. The change is in its history.";
         return Redirect($"/board/actions/item/{id}#history");
     }
 

@@ -6,6 +6,7 @@ using IroPortal.Publishing.Contracts;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using IroPortal.Modularity.Forms;
 
 namespace IroPortal.BoardActions.Controllers;
 
@@ -28,7 +29,7 @@ public sealed class YouSaidWeDidController(YouSaidWeDid youSaid, ActionPlanServi
         else if (form.ActionIds.Any(id => actions.All(a => a.Id != id))) ModelState.AddModelError("Form." + nameof(ThemeForm.ActionIds), "Choose actions from this year's plan");
         if (!ModelState.IsValid) return await Page(year, form);
         await youSaid.AddAsync(year, said, form.ActionIds, User.DisplayName());
-        TempData["Saved"] = "Added to \u201cYou said, we did\u201d on the children's summary.";
+        TempData.Saved = "Added to \u201cYou said, we did\u201d on the children's summary.";
         return Redirect($"/board/actions/{year}/you-said-we-did");
     }
 
@@ -36,7 +37,7 @@ public sealed class YouSaidWeDidController(YouSaidWeDid youSaid, ActionPlanServi
     public async Task<IActionResult> Remove(int year, Guid id)
     {
         if (!await youSaid.RemoveAsync(year, id)) return NotFound();
-        TempData["Saved"] = "Removed from \u201cYou said, we did\u201d.";
+        TempData.Saved = "Removed from \u201cYou said, we did\u201d.";
         return Redirect($"/board/actions/{year}/you-said-we-did");
     }
 

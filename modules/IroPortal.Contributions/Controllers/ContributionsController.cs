@@ -5,6 +5,7 @@ using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using IroPortal.Modularity.Forms;
 
 namespace IroPortal.Contributions.Controllers;
 
@@ -47,7 +48,7 @@ public sealed class ContributionsController(PortalDbContext db, ContributionServ
         if (contribution is null || round is null || contribution.IroId != User.UserId()) return NotFound();
         if (!contribution.IroCanEdit)
         {
-            TempData["Problem"] = "This contribution was already submitted, so it was not changed.";
+            TempData.Problem = "This contribution was already submitted, so it was not changed.";
             return Redirect($"/contributions/{id}");
         }
         ModelState.Clear();
@@ -59,7 +60,7 @@ public sealed class ContributionsController(PortalDbContext db, ContributionServ
                 ModelState.AddModelError("", "Your contribution was changed in another window after you opened this page. Your text is below and has not been saved: copy what you need, then reload the page.");
             return View(new EditPage(contribution, round, form, names));
         }
-        TempData["Saved"] = submitting ? "Contribution sent to the IRO manager." : "Draft saved. Only you can see it until you send it.";
+        TempData.Saved = submitting ? "Contribution sent to the IRO manager." : "Draft saved. Only you can see it until you send it.";
         return Redirect(submitting ? $"/contributions/{id}" : $"/contributions/{id}/edit");
     }
 
@@ -70,7 +71,7 @@ public sealed class ContributionsController(PortalDbContext db, ContributionServ
         if (contribution is null) return NotFound();
         if (Stale(contribution, version) is { } stale) return stale;
         await contributions.AcceptAsync(contribution, User.DisplayName());
-        TempData["Saved"] = $"{contribution.IroName}'s contribution accepted. You can quote it in the annual report.";
+        TempData.Saved = $"{contribution.IroName}'s contribution accepted. You can quote it in the annual report.";
         return Redirect($"/contributions/rounds/{contribution.RoundId}");
     }
 
@@ -88,7 +89,7 @@ public sealed class ContributionsController(PortalDbContext db, ContributionServ
             return View("Details", new ContributionPage(contribution, round, true, contribution.IroId == User.UserId(), comments));
         }
         await contributions.ReturnAsync(contribution, comments, User.DisplayName());
-        TempData["Saved"] = $"{contribution.IroName}'s contribution returned with your comments.";
+        TempData.Saved = $"{contribution.IroName}'s contribution returned with your comments.";
         return Redirect($"/contributions/rounds/{contribution.RoundId}");
     }
 
@@ -96,7 +97,7 @@ public sealed class ContributionsController(PortalDbContext db, ContributionServ
     private IActionResult? Stale(Contribution contribution, Guid version)
     {
         if (contribution.Status == ContributionStatus.Submitted && contribution.Version == version) return null;
-        TempData["Problem"] = "This contribution changed while you had the page open. It is shown as it is now.";
+        TempData.Problem = "This contribution changed while you had the page open. It is shown as it is now.";
         return Redirect($"/contributions/{contribution.Id}");
     }
 

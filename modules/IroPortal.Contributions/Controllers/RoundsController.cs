@@ -54,7 +54,7 @@ public sealed class RoundsController(PortalDbContext db, ContributionService con
 
         var me = await staff.FindAsync(User.UserId() ?? Guid.Empty) ?? throw new InvalidOperationException("The signed-in user is not in the staff directory.");
         var round = await contributions.OpenRoundAsync(form.YearStart, deadline!.Value, form.Guidance ?? "", chosen, me);
-        TempData["Saved"] = $"Round opened: {chosen.Count} IROs asked for their contributions by {UkTime.Format(round.Deadline)}.";
+        TempData.Saved = $"Round opened: {chosen.Count} IROs asked for their contributions by {UkTime.Format(round.Deadline)}.";
         return Redirect($"/contributions/rounds/{round.Id}");
     }
 

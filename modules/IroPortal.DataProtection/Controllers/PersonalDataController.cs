@@ -27,7 +27,7 @@ public sealed class PersonalDataController(PersonalDataSearch search, IOptions<C
         if (Check(term) is { } problem) return problem;
         var result = await search.SearchAsync(new PersonalDataQuery(term!));
         NoStore();
-        return View(nameof(Index), new PersonalDataPage(term!.Trim(), result, TempData["Erased"] as string));
+        return View(nameof(Index), new PersonalDataPage(term!.Trim(), result, Erased: null));
     }
 
     [HttpPost("export")]

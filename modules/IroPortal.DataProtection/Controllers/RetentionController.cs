@@ -3,6 +3,7 @@ using IroPortal.Modularity.PersonalData;
 using IroPortal.Modularity.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using IroPortal.Modularity.Forms;
 
 namespace IroPortal.DataProtection.Controllers;
 
@@ -31,7 +32,7 @@ public sealed class RetentionController(RetentionService retention) : Controller
         }
         if (!ModelState.IsValid) return View(nameof(Index), await PageAsync(days));
         var changed = await retention.SetAsync(parsed, User.Identity!.Name!);
-        TempData["Saved"] = changed.Count == 0 ? "Nothing changed." : "Saved. Check what the disposal job would now remove, then confirm it below.";
+        TempData.Saved = changed.Count == 0 ? "Nothing changed." : "Saved. Check what the disposal job would now remove, then confirm it below.";
         return RedirectToAction(nameof(Index), null, "preview");
     }
 
@@ -40,10 +41,10 @@ public sealed class RetentionController(RetentionService retention) : Controller
     {
         if (!await retention.ConfirmAsync(version, User.Identity!.Name!))
         {
-            TempData["Saved"] = "The periods changed while you were reading: check the new preview before confirming.";
+            TempData.Saved = "The periods changed while you were reading: check the new preview before confirming.";
             return RedirectToAction(nameof(Index), null, "preview");
         }
-        TempData["Saved"] = "Confirmed. The disposal job removes what is past its period every night at 3:30am.";
+        TempData.Saved = "Confirmed. The disposal job removes what is past its period every night at 3:30am.";
         return RedirectToAction(nameof(Index));
     }
 
@@ -52,7 +53,7 @@ public sealed class RetentionController(RetentionService retention) : Controller
     public async Task<IActionResult> Run()
     {
         var run = await retention.DisposeAsync(User.Identity!.Name!);
-        TempData["Saved"] = run is null ? "Nothing was removed: confirm the current periods first." : $"Disposal ran: {run.Total} record(s) deleted or anonymised.";
+        TempData.Saved = run is null ? "Nothing was removed: confirm the current periods first." : $"Disposal ran: {run.Total} record(s) deleted or anonymised.";
         return RedirectToAction(nameof(Index), null, "runs");
     }
 

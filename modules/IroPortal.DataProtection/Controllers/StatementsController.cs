@@ -1,6 +1,7 @@
 using IroPortal.DataProtection.Services;
 using IroPortal.Modularity.Permissions;
 using Microsoft.AspNetCore.Mvc;
+using IroPortal.Modularity.Forms;
 
 namespace IroPortal.DataProtection.Controllers;
 
@@ -43,7 +44,7 @@ public sealed class StatementsController(Statements statements) : Controller
             return View(new StatementEditPage(await statements.ForEditingAsync(kind), text));
         }
         await statements.SaveAsync(kind, text, User.Identity!.Name!);
-        TempData["Saved"] = useDefault ? $"{kind.Title}: back to the portal's default." : $"{kind.Title}: saved.";
+        TempData.Saved = useDefault ? $"{kind.Title}: back to the portal's default." : $"{kind.Title}: saved.";
         return RedirectToAction(nameof(Index));
     }
 }

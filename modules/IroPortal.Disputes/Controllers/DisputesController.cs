@@ -47,7 +47,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
         if (!ModelState.IsValid) return View(new NewPage(form, await StageChoicesAsync(), names));
 
         var escalation = await disputes.RecordAsync(User.UserId() ?? Guid.Empty, User.DisplayName(), reference, form.Category!, summary, raised!);
-        TempData["Saved"] = DisputeRules.Current(escalation).ResponseDue is { } due
+        TempData.Saved = DisputeRules.Current(escalation).ResponseDue is { } due
             ? $"Escalation recorded. The response is due by {UkTime.Format(due)}; you will be reminded."
             : "Escalation recorded.";
         return Redirect($"/disputes/{escalation.Id}");
@@ -87,7 +87,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
         CheckIdentifying("Response.Note", "The note", note, notNames: true);
         if (!ModelState.IsValid) return await EscalationPage(escalation, form, new EscalateForm(), new CloseForm());
         if (!await disputes.RespondAsync(escalation, form.Revision, on!.Value, form.Outcome == "resolved", note)) return Changed(id);
-        TempData["Saved"] = form.Outcome == "resolved" ? "Response recorded: the concern is resolved." : "Response recorded. Take the next step when you are ready: a later stage, or Cafcass.";
+        TempData.Saved = form.Outcome == "resolved" ? "Response recorded: the concern is resolved." : "Response recorded. Take the next step when you are ready: a later stage, or Cafcass.";
         return Redirect($"/disputes/{id}");
     }
 
@@ -100,7 +100,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
         var raised = ValidateStage(next, form.Stage, form.RaisedWith, form.RaisedOn, DisputeRules.Current(escalation).RaisedOn, "Escalate");
         if (!ModelState.IsValid) return await EscalationPage(escalation, new ResponseForm(), form, new CloseForm());
         if (!await disputes.EscalateAsync(escalation, form.Revision, raised!)) return Changed(id);
-        TempData["Saved"] = $"Raised at \u201c{raised!.Stage.Name}\u201d" + (DisputeRules.Current(escalation).ResponseDue is { } due ? $"; the response is due by {UkTime.Format(due)}." : ".");
+        TempData.Saved = $"Raised at \u201c{raised!.Stage.Name}\u201d" + (DisputeRules.Current(escalation).ResponseDue is { } due ? $"; the response is due by {UkTime.Format(due)}." : ".");
         return Redirect($"/disputes/{id}");
     }
 
@@ -116,7 +116,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
         CheckIdentifying("Close.Reason", "The reason", reason, notNames: true);
         if (!ModelState.IsValid) return await EscalationPage(escalation, new ResponseForm(), new EscalateForm(), form);
         if (!await disputes.CloseAsync(escalation, form.Revision, on!.Value, reason)) return Changed(id);
-        TempData["Saved"] = "Closed without being resolved. It stays in the record and in the year's figures.";
+        TempData.Saved = "Closed without being resolved. It stays in the record and in the year's figures.";
         return Redirect($"/disputes/{id}");
     }
 
@@ -158,7 +158,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
         if (wanted.Select(w => w.Item3.ToLowerInvariant()).Distinct().Count() != wanted.Count) ModelState.AddModelError("Stages[0].Name", "Give each stage a different name");
         if (!ModelState.IsValid) return View(new StagesPage(stages));
         await disputes.SaveStagesAsync(wanted);
-        TempData["Saved"] = "Stages saved. Escalations already raised keep the stage names and due dates they were raised with.";
+        TempData.Saved = "Stages saved. Escalations already raised keep the stage names and due dates they were raised with.";
         return Redirect("/disputes/stages");
     }
 
@@ -167,13 +167,13 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
 
     private IActionResult Changed(Guid id)
     {
-        TempData["Problem"] = Conflict;
+        TempData.Problem = Conflict;
         return Redirect($"/disputes/{id}");
     }
 
     private IActionResult Finished(Guid id)
     {
-        TempData["Problem"] = "This escalation is already resolved or closed. Nothing changed.";
+        TempData.Problem = "This escalation is already resolved or closed. Nothing changed.";
         return Redirect($"/disputes/{id}");
     }
 

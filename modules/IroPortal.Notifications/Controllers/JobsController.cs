@@ -7,6 +7,7 @@ using IroPortal.Notifications.Models;
 using IroPortal.Notifications.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using IroPortal.Modularity.Forms;
 
 namespace IroPortal.Notifications.Controllers;
 
@@ -69,7 +70,7 @@ public sealed class JobsController(ScheduleBook book, JobStorage storage, JobCat
         if (catalog.Find(key) is not { } job) return NotFound();
         if (!book.Recurring().ContainsKey(key))
         {
-            TempData["Saved"] = $"{job.Name} is paused. Resume it to run it.";
+            TempData.Saved = $"{job.Name} is paused. Resume it to run it.";
             return Redirect("/admin/jobs");
         }
         return Redirect($"/admin/jobs/{key}?run={Uri.EscapeDataString(book.Trigger(key))}");
@@ -80,7 +81,7 @@ public sealed class JobsController(ScheduleBook book, JobStorage storage, JobCat
     {
         if (catalog.Find(key) is not { } job) return NotFound();
         await book.SetPausedAsync(job, true, User.DisplayName());
-        TempData["Saved"] = $"{job.Name} is paused on every node. It will not run until you resume it.";
+        TempData.Saved = $"{job.Name} is paused on every node. It will not run until you resume it.";
         return Redirect("/admin/jobs");
     }
 
@@ -89,7 +90,7 @@ public sealed class JobsController(ScheduleBook book, JobStorage storage, JobCat
     {
         if (catalog.Find(key) is not { } job) return NotFound();
         await book.SetPausedAsync(job, false, User.DisplayName());
-        TempData["Saved"] = $"{job.Name} is running on its schedule again.";
+        TempData.Saved = $"{job.Name} is running on its schedule again.";
         return Redirect("/admin/jobs");
     }
 
@@ -97,7 +98,7 @@ public sealed class JobsController(ScheduleBook book, JobStorage storage, JobCat
     public async Task<IActionResult> Retry(Guid id)
     {
         if (!await outbox.RetryAsync(id)) return NotFound();
-        TempData["Saved"] = "The email will be tried again the next time the outbox is sent.";
+        TempData.Saved = "The email will be tried again the next time the outbox is sent.";
         return Redirect("/admin/jobs");
     }
 

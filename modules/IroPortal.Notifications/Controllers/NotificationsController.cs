@@ -2,6 +2,7 @@ using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Notifications.Services;
 using Microsoft.AspNetCore.Mvc;
+using IroPortal.Modularity.Forms;
 
 namespace IroPortal.Notifications.Controllers;
 
@@ -34,7 +35,7 @@ public sealed class NotificationsController(Inbox inbox) : Controller
     public async Task<IActionResult> MarkAllRead()
     {
         var count = await inbox.ReadAllAsync(Me);
-        TempData["Saved"] = count == 1 ? "1 notification marked as read." : $"{count} notifications marked as read.";
+        TempData.Saved = count == 1 ? "1 notification marked as read." : $"{count} notifications marked as read.";
         return Redirect("/notifications");
     }
 
@@ -51,7 +52,7 @@ public sealed class NotificationsController(Inbox inbox) : Controller
             return View(form);
         }
         await inbox.SetDigestAsync(Me, form.Delivery == "digest");
-        TempData["Saved"] = form.Delivery == "digest"
+        TempData.Saved = form.Delivery == "digest"
             ? "Saved: reminders that are not urgent will come in one email each morning. Urgent ones still come at once."
             : "Saved: each reminder will come by email as it happens.";
         return Redirect("/notifications/preferences");

@@ -52,7 +52,7 @@ public sealed class RemindersController(IEnumerable<IReminderRule> rules, RuleSe
         if (errors.Count > 0)
             return View(new RuleForm(rule, enabled, rule.Parameters.ToDictionary(p => p.Key, p => values.GetValueOrDefault(p.Key) ?? ""), errors));
         await settings.SaveAsync(rule, enabled, parsed, User.DisplayName());
-        TempData["Saved"] = enabled ? $"Saved: {rule.Name}." : $"Saved: {rule.Name} is switched off. Nobody will get it until you switch it on.";
+        TempData.Saved = enabled ? $"Saved: {rule.Name}." : $"Saved: {rule.Name} is switched off. Nobody will get it until you switch it on.";
         return Redirect("/reminders");
     }
 
@@ -75,7 +75,7 @@ public sealed class RemindersController(IEnumerable<IReminderRule> rules, RuleSe
 
         Add(title, date!.Value, roles, form.RemindDaysBefore!.Value);
         await db.SaveChangesAsync();
-        TempData["Saved"] = $"Added: {title} on {UkTime.Format(date.Value)}.";
+        TempData.Saved = $"Added: {title} on {UkTime.Format(date.Value)}.";
         return Redirect("/reminders/timetable");
     }
 
@@ -100,7 +100,7 @@ public sealed class RemindersController(IEnumerable<IReminderRule> rules, RuleSe
         Add("Corporate parenting board meeting", meeting!.Value, [PortalRoles.BoardMember, PortalRoles.IroManager], 7);
         Add("Annual report papers due to the board clerk", papersDue, [PortalRoles.IroManager, PortalRoles.SeniorManager], 10);
         await db.SaveChangesAsync();
-        TempData["Saved"] = $"Added: the board meeting on {UkTime.Format(meeting.Value)}, and the papers due to the board clerk on {UkTime.Format(papersDue)}.";
+        TempData.Saved = $"Added: the board meeting on {UkTime.Format(meeting.Value)}, and the papers due to the board clerk on {UkTime.Format(papersDue)}.";
         return Redirect("/reminders/timetable");
     }
 
@@ -111,7 +111,7 @@ public sealed class RemindersController(IEnumerable<IReminderRule> rules, RuleSe
         if (milestone is null) return NotFound();
         db.Remove(milestone);
         await db.SaveChangesAsync();
-        TempData["Saved"] = $"Removed: {milestone.Title} on {UkTime.Format(milestone.Date)}. Nobody will be reminded of it.";
+        TempData.Saved = $"Removed: {milestone.Title} on {UkTime.Format(milestone.Date)}. Nobody will be reminded of it.";
         return Redirect("/reminders/timetable");
     }
 

@@ -4,6 +4,7 @@ using IroPortal.Modularity.Permissions;
 using IroPortal.OpenId.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using IroPortal.Modularity.Forms;
 
 namespace IroPortal.OpenId.Controllers;
 
@@ -60,7 +61,7 @@ public sealed class ApiClientsController(ApiClients clients, Microsoft.Extension
     {
         var client = await clients.FindAsync(clientId, HttpContext.RequestAborted);
         if (client is null || !await clients.RevokeAsync(clientId, HttpContext.RequestAborted)) return NotFound();
-        TempData["Saved"] = $"{client.Name} was revoked: its tokens no longer work and its secret cannot get new ones.";
+        TempData.Saved = $"{client.Name} was revoked: its tokens no longer work and its secret cannot get new ones.";
         return RedirectToAction(nameof(Index));
     }
 

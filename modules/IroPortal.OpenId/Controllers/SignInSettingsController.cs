@@ -7,6 +7,7 @@ using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using IroPortal.Modularity.Forms;
 
 namespace IroPortal.OpenId.Controllers;
 
@@ -35,7 +36,7 @@ public sealed class SignInSettingsController(PortalDbContext db, CouncilSignIn c
         settings.ChangedBy = User.DisplayName();
         await db.SaveChangesAsync();
         await audit.RecordAsync(Changed, $"The council's sign-in is required for: {(roles.Count == 0 ? "no role" : string.Join(", ", roles))}. Signing out {(signOutOfProvider ? "also signs out of" : "leaves")} the council's account.");
-        TempData["Saved"] = "Saved. The change applies at each person's next sign-in.";
+        TempData.Saved = "Saved. The change applies at each person's next sign-in.";
         return RedirectToAction(nameof(Index));
     }
 
@@ -55,7 +56,7 @@ public sealed class SignInSettingsController(PortalDbContext db, CouncilSignIn c
         db.Add(new GroupRole { Id = Guid.CreateVersion7(), Group = form.Group!, Role = form.Role!, CreatedUtc = clock.GetUtcNow().UtcDateTime, CreatedBy = User.DisplayName() });
         await db.SaveChangesAsync();
         await audit.RecordAsync(Changed, $"Members of the group {form.Group} get the role {form.Role} (and an account at their first sign-in).");
-        TempData["Saved"] = $"Members of {form.Group} now get {form.Role}.";
+        TempData.Saved = $"Members of {form.Group} now get {form.Role}.";
         return RedirectToAction(nameof(Index));
     }
 
@@ -67,7 +68,7 @@ public sealed class SignInSettingsController(PortalDbContext db, CouncilSignIn c
         db.Remove(mapping);
         await db.SaveChangesAsync();
         await audit.RecordAsync(Changed, $"The group {mapping.Group} no longer gives the role {mapping.Role} (people who have it keep it until an administrator removes it).");
-        TempData["Saved"] = $"{mapping.Group} no longer gives {mapping.Role}. People who already have the role keep it until you change their user.";
+        TempData.Saved = $"{mapping.Group} no longer gives {mapping.Role}. People who already have the role keep it until you change their user.";
         return RedirectToAction(nameof(Index));
     }
 

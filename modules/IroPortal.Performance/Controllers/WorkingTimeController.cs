@@ -43,7 +43,7 @@ public sealed class WorkingTimeController(PortalDbContext db, IStaffDirectory st
         (row.Fte, row.OtherDutiesFte, row.OtherDuties) = (fte!.Value, other!.Value, other > 0 ? duties : "");
         (row.RecordedUtc, row.RecordedByName) = (clock.GetUtcNow().UtcDateTime, User.DisplayName());
         await db.SaveChangesAsync();
-        TempData["Saved"] = $"{name} works {row.Fte:0.0#} FTE from {UkTime.Format(row.From)}{(row.OtherDutiesFte > 0 ? $", {row.OtherDutiesFte:0.0#} of it on {row.OtherDuties}" : "")}. Their caseload per full-time IRO uses {row.IroFte:0.0#}.";
+        TempData.Saved = $"{name} works {row.Fte:0.0#} FTE from {UkTime.Format(row.From)}{(row.OtherDutiesFte > 0 ? $", {row.OtherDutiesFte:0.0#} of it on {row.OtherDuties}" : "")}. Their caseload per full-time IRO uses {row.IroFte:0.0#}.";
         return Redirect(Here);
     }
 
@@ -53,7 +53,7 @@ public sealed class WorkingTimeController(PortalDbContext db, IStaffDirectory st
         if (await db.Set<IroWorkingTime>().SingleOrDefaultAsync(w => w.Id == id) is not { } row) return NotFound();
         db.Remove(row);
         await db.SaveChangesAsync();
-        TempData["Saved"] = $"Removed {row.IroName}'s working time from {UkTime.Format(row.From)}.";
+        TempData.Saved = $"Removed {row.IroName}'s working time from {UkTime.Format(row.From)}.";
         return Redirect(Here);
     }
 

@@ -69,7 +69,7 @@ public sealed class BoardController(PortalDbContext db, IPermissionChecker permi
         };
         db.Add(question);
         await db.SaveChangesAsync();
-        TempData["Saved"] = "Your question is with the IRO manager. You will be told when it is answered.";
+        TempData.Saved = "Your question is with the IRO manager. You will be told when it is answered.";
         return Redirect($"/board/{year}#question-{question.Id:N}");
     }
 
@@ -80,14 +80,14 @@ public sealed class BoardController(PortalDbContext db, IPermissionChecker permi
         var text = (answer ?? "").Trim();
         if (text.Length is 0 or > MaxText)
         {
-            TempData["Problem"] = $"Enter the answer to {question.AskedByName}'s question, in no more than {MaxText} characters. Nothing was saved.";
+            TempData.Problem = $"Enter the answer to {question.AskedByName}'s question, in no more than {MaxText} characters. Nothing was saved.";
             return Redirect($"/board/{year}#question-{id:N}");
         }
         question.Answer = text;
         question.AnsweredByName = User.DisplayName();
         question.AnsweredUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync();
-        TempData["Saved"] = $"Answer saved. {question.AskedByName} will be told.";
+        TempData.Saved = $"Answer saved. {question.AskedByName} will be told.";
         return Redirect($"/board/{year}#question-{id:N}");
     }
 
@@ -114,11 +114,11 @@ public sealed class BoardController(PortalDbContext db, IPermissionChecker permi
         }
         catch (DbUpdateException)
         {
-            TempData["Problem"] = "Someone recorded the resolution at the same moment. Here is theirs; change it if it needs changing.";
+            TempData.Problem = "Someone recorded the resolution at the same moment. Here is theirs; change it if it needs changing.";
             return Redirect($"/board/{year}#resolution");
         }
         await audit.RecordAsync("Board resolution recorded", $"{ReportingYear.Name(year)}: {OutcomeName(resolution.Outcome)}, meeting {UkTime.Format(resolution.MeetingDate)}");
-        TempData["Saved"] = "The board's resolution is recorded.";
+        TempData.Saved = "The board's resolution is recorded.";
         return Redirect($"/board/{year}#resolution");
     }
 

@@ -6,6 +6,7 @@ using IroPortal.Publishing.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using IroPortal.Modularity.Forms;
 
 namespace IroPortal.Publishing.Controllers;
 
@@ -30,7 +31,7 @@ public sealed class ChildrenSummaryController(PortalDbContext db, ChildrenSummar
         }
         form.CopyTo(summary);
         await summaries.SaveAsync(summary, User.DisplayName());
-        TempData["Saved"] = "Saved. The readability figures and the privacy guard below are for what you saved.";
+        TempData.Saved = "Saved. The readability figures and the privacy guard below are for what you saved.";
         return Redirect($"/publishing/{year}/for-children#check");
     }
 
@@ -40,7 +41,7 @@ public sealed class ChildrenSummaryController(PortalDbContext db, ChildrenSummar
         var summary = await db.Set<ChildrenSummary>().AsNoTracking().SingleOrDefaultAsync(s => s.YearStart == year);
         if (summary is null)
         {
-            TempData["Problem"] = "Write and save the summary before publishing it.";
+            TempData.Problem = "Write and save the summary before publishing it.";
             return Redirect($"/publishing/{year}/for-children");
         }
         var isCorrection = await db.Set<Release>().AnyAsync(r => r.YearStart == year && r.Audience == Audience.Children);
@@ -56,8 +57,8 @@ public sealed class ChildrenSummaryController(PortalDbContext db, ChildrenSummar
         if (!ModelState.IsValid) return await EditPage(summary, form);
 
         var result = await summaries.PublishAsync(summary, form.Reason, form.ChangeNote ?? "", User.DisplayName());
-        if (result.Release is null) TempData["Problem"] = result.Problem;
-        else TempData["Saved"] = $"Published at /reports/{year}/for-children.";
+        if (result.Release is null) TempData.Problem = result.Problem;
+        else TempData.Saved = $"Published at /reports/{year}/for-children.";
         return Redirect($"/publishing/{year}/for-children");
     }
 

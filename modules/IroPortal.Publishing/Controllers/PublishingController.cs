@@ -59,7 +59,7 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
         foreach (var id in wanted.Where(id => existing.All(b => b.SectionId != id)))
             db.Add(new BoardOnlySection { Id = Guid.CreateVersion7(), YearStart = year, SectionId = id, MarkedUtc = clock.GetUtcNow().UtcDateTime, MarkedByName = User.DisplayName() });
         await db.SaveChangesAsync();
-        TempData["Saved"] = wanted.Count == 0 ? "No section is board-only: the public report will have every section."
+        TempData.Saved = wanted.Count == 0 ? "No section is board-only: the public report will have every section."
             : $"{wanted.Count} section{(wanted.Count == 1 ? " is" : "s are")} board-only. They are in the board version and never in the public report.";
         return Redirect($"/publishing/{year}#board-only");
     }
@@ -70,12 +70,12 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
     {
         var trimmed = (name ?? "").Trim();
         if (trimmed.Length is 0 or > 100)
-            TempData["Problem"] = "Give the name to approve, in no more than 100 characters.";
+            TempData.Problem = "Give the name to approve, in no more than 100 characters.";
         else if (!await db.Set<ApprovedName>().AnyAsync(n => n.Name == trimmed))
         {
             db.Add(new ApprovedName { Id = Guid.CreateVersion7(), Name = trimmed, AddedUtc = clock.GetUtcNow().UtcDateTime, AddedByName = User.DisplayName() });
             await SaveIgnoringDuplicateAsync();
-            TempData["Saved"] = $"\u201c{trimmed}\u201d is approved as nobody's name (with its plural and possessive): the privacy guard will not stop at it again.";
+            TempData.Saved = $"\u201c{trimmed}\u201d is approved as nobody's name (with its plural and possessive): the privacy guard will not stop at it again.";
         }
         return Redirect(ReturnAddress.LocalOr(returnTo, "/publishing/names"));
     }
@@ -84,7 +84,7 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
     public async Task<IActionResult> ApproveStaffNames(string? returnTo)
     {
         var added = await publishing.ApproveStaffNamesAsync(User.DisplayName());
-        TempData["Saved"] = added == 0 ? "Every member of staff's name was already approved." : $"{added} staff names approved.";
+        TempData.Saved = added == 0 ? "Every member of staff's name was already approved." : $"{added} staff names approved.";
         return Redirect(ReturnAddress.LocalOr(returnTo, "/publishing/names"));
     }
 
@@ -113,7 +113,7 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
         settings.ChangedUtc = clock.GetUtcNow().UtcDateTime;
         settings.ChangedByName = User.DisplayName();
         await SaveIgnoringDuplicateAsync();
-        TempData["Saved"] = shapes.Length == 0 ? "The privacy guard looks for case references of the usual shapes."
+        TempData.Saved = shapes.Length == 0 ? "The privacy guard looks for case references of the usual shapes."
             : $"The privacy guard looks for case references shaped {string.Join(", ", shapes)} and the usual shapes.";
         return Redirect("/publishing/names#case-references");
     }
@@ -124,7 +124,7 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
         if (await db.Set<ApprovedName>().FindAsync(id) is not { } name) return NotFound();
         db.Remove(name);
         await db.SaveChangesAsync();
-        TempData["Saved"] = $"\u201c{name.Name}\u201d is no longer approved: the privacy guard will stop at it again.";
+        TempData.Saved = $"\u201c{name.Name}\u201d is no longer approved: the privacy guard will stop at it again.";
         return Redirect("/publishing/names");
     }
 
@@ -137,14 +137,14 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
         var findings = await FindingsAsync(year, audience);
         if (findings.FirstOrDefault(f => f.Finding.Key == key && f.Finding.Effect != FindingEffect.Unreadable) is not { } finding)
         {
-            TempData["Problem"] = "That finding is no longer there: the report or the approved names have changed. Here is the guard as it is now.";
+            TempData.Problem = "That finding is no longer there: the report or the approved names have changed. Here is the guard as it is now.";
             return Redirect(back);
         }
         // "This is Grace Murphy, the IRO": a lone first name of an approved person, answered for this place only.
         var because = finding.Finding.Person is { } who && person == who ? $"This is {who}, named on the approved list." : (reason ?? "").Trim();
         if (because.Length is 0 or > MaxReason)
         {
-            TempData["Problem"] = $"Give the reason \u201c{finding.Finding.Text}\u201d in {finding.Finding.Where} can be published, in no more than {MaxReason} characters.";
+            TempData.Problem = $"Give the reason \u201c{finding.Finding.Text}\u201d in {finding.Finding.Where} can be published, in no more than {MaxReason} characters.";
             return Redirect(back);
         }
         if (finding.Override is null)
@@ -156,7 +156,7 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
             });
             await SaveIgnoringDuplicateAsync();
         }
-        TempData["Saved"] = $"Override recorded for \u201c{finding.Finding.Text}\u201d, with your reason.";
+        TempData.Saved = $"Override recorded for \u201c{finding.Finding.Text}\u201d, with your reason.";
         return Redirect(back);
     }
 
@@ -166,7 +166,7 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
         if (await db.Set<GuardOverride>().SingleOrDefaultAsync(o => o.Id == id && o.YearStart == year) is not { } found) return NotFound();
         db.Remove(found);
         await db.SaveChangesAsync();
-        TempData["Saved"] = $"Override withdrawn: \u201c{found.Text}\u201d is a finding again.";
+        TempData.Saved = $"Override withdrawn: \u201c{found.Text}\u201d is a finding again.";
         return Redirect(ReturnAddress.LocalOr(returnTo, $"/publishing/{year}"));
     }
 
@@ -209,8 +209,8 @@ public sealed class PublishingController(PortalDbContext db, PublishingService p
 
     private IActionResult AfterPublish(int year, PublishResult result, string saved)
     {
-        if (result.Release is null) TempData["Problem"] = result.Problem;
-        else TempData["Saved"] = saved + (result.Release.Pdf is null ? " " + result.Release.PdfProblem : "");
+        if (result.Release is null) TempData.Problem = result.Problem;
+        else TempData.Saved = saved + (result.Release.Pdf is null ? " " + result.Release.PdfProblem : "");
         return Redirect($"/publishing/{year}");
     }
 

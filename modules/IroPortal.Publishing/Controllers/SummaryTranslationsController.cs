@@ -6,6 +6,7 @@ using IroPortal.Publishing.Services;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using IroPortal.Modularity.Forms;
 
 namespace IroPortal.Publishing.Controllers;
 
@@ -31,7 +32,7 @@ public sealed class SummaryTranslationsController(ChildrenSummaryService summari
         if (!ModelState.IsValid) return View("Add", new TranslationAddPage(year, form));
         var translation = new ChildrenSummaryTranslation { YearStart = year, Language = code! };
         await translations.SaveAsync(translation, 0, form.Name!.Trim(), form.EnglishName!.Trim(), new Dictionary<string, string>(), User.DisplayName());
-        TempData["Saved"] = $"Added {translation.EnglishName}. Type each piece beside its English, or paste what the translator sent.";
+        TempData.Saved = $"Added {translation.EnglishName}. Type each piece beside its English, or paste what the translator sent.";
         return Redirect(Here(year, translation.Language));
     }
 
@@ -50,10 +51,10 @@ public sealed class SummaryTranslationsController(ChildrenSummaryService summari
         if (!ModelState.IsValid) return await EditPage(translation, form, new TranslationConfirmForm());
         if (!await translations.SaveAsync(translation, form.Revision, form.Name!.Trim(), form.EnglishName!.Trim(), texts, User.DisplayName()))
         {
-            TempData["Problem"] = "Someone else changed this translation while you were working on it. Their version is below: make your changes again.";
+            TempData.Problem = "Someone else changed this translation while you were working on it. Their version is below: make your changes again.";
             return Redirect(Here(year, language));
         }
-        TempData["Saved"] = $"Saved: {texts.Count} of {SummaryTranslations.Pieces.Count} pieces translated. The privacy guard below is for what you saved; a reader of the language must confirm it again.";
+        TempData.Saved = $"Saved: {texts.Count} of {SummaryTranslations.Pieces.Count} pieces translated. The privacy guard below is for what you saved; a reader of the language must confirm it again.";
         return Redirect(Here(year, language) + "#check");
     }
 
@@ -64,8 +65,8 @@ public sealed class SummaryTranslationsController(ChildrenSummaryService summari
         form.Validate(ModelState, translation.EnglishName);
         if (!ModelState.IsValid) return await EditPage(translation, TranslationForm.From(translation), form);
         if (!await translations.ConfirmAsync(translation, form.Revision, form.ReadBy!.Trim(), User.DisplayName()))
-            TempData["Problem"] = "The translation changed after the version that was read. Have the new version read, then confirm it.";
-        else TempData["Saved"] = $"Confirmed: {translation.ReadBy} read this version against the English.";
+            TempData.Problem = "The translation changed after the version that was read. Have the new version read, then confirm it.";
+        else TempData.Saved = $"Confirmed: {translation.ReadBy} read this version against the English.";
         return Redirect(Here(year, language) + "#publish");
     }
 
@@ -73,8 +74,8 @@ public sealed class SummaryTranslationsController(ChildrenSummaryService summari
     public async Task<IActionResult> Publish(int year, string language)
     {
         if (await translations.FindAsync(year, language) is not { } translation) return NotFound();
-        if (await translations.PublishAsync(translation, User.DisplayName()) is { } problem) TempData["Problem"] = problem;
-        else TempData["Saved"] = $"Published at /reports/{year}/for-children/{language}. The English summary links to it.";
+        if (await translations.PublishAsync(translation, User.DisplayName()) is { } problem) TempData.Problem = problem;
+        else TempData.Saved = $"Published at /reports/{year}/for-children/{language}. The English summary links to it.";
         return Redirect(Here(year, language) + "#publish");
     }
 
@@ -83,7 +84,7 @@ public sealed class SummaryTranslationsController(ChildrenSummaryService summari
     {
         if (await translations.FindAsync(year, language) is not { } translation) return NotFound();
         await translations.WithdrawAsync(translation);
-        TempData["Saved"] = $"Withdrawn: children no longer see the summary in {translation.EnglishName}. The words are kept here to correct.";
+        TempData.Saved = $"Withdrawn: children no longer see the summary in {translation.EnglishName}. The words are kept here to correct.";
         return Redirect(Here(year, language) + "#publish");
     }
 
@@ -92,7 +93,7 @@ public sealed class SummaryTranslationsController(ChildrenSummaryService summari
     {
         if (await translations.FindAsync(year, language) is not { } translation) return NotFound();
         await translations.RemoveAsync(translation);
-        TempData["Saved"] = $"The {translation.EnglishName} translation is removed{(translation.PublishedSections is null ? "" : ", and children no longer see it")}.";
+        TempData.Saved = $"The {translation.EnglishName} translation is removed{(translation.PublishedSections is null ? "" : ", and children no longer see it")}.";
         return Redirect($"/publishing/{year}/for-children#languages");
     }
 

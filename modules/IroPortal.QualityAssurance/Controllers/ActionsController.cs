@@ -7,6 +7,7 @@ using IroPortal.QualityAssurance.ViewModels;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using IroPortal.Modularity.Forms;
 
 namespace IroPortal.QualityAssurance.Controllers;
 
@@ -29,14 +30,14 @@ public sealed class ActionsController(PortalDbContext db, IStaffDirectory staff,
         if (action is null || !await access.CanSeeAsync(User, action.IroId)) return NotFound();
         if (form.Note?.Length > 1000)
         {
-            TempData["Problem"] = "The note must be 1,000 characters or fewer.";
+            TempData.Problem = "The note must be 1,000 characters or fewer.";
             return Back(returnTo);
         }
         if (action.CompletedOn is null)
         {
             if (action.Version != form.Version)
             {
-                TempData["Problem"] = "This action changed while you had the page open. It is shown as it is now.";
+                TempData.Problem = "This action changed while you had the page open. It is shown as it is now.";
                 return Back(returnTo);
             }
             action.CompletedOn = UkTime.Today(clock);
@@ -44,7 +45,7 @@ public sealed class ActionsController(PortalDbContext db, IStaffDirectory staff,
             action.Version = Guid.NewGuid();
             await db.SaveChangesAsync();
         }
-        TempData["Saved"] = "Action marked as done.";
+        TempData.Saved = "Action marked as done.";
         return Back(returnTo);
     }
 

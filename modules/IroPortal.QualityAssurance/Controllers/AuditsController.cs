@@ -7,6 +7,7 @@ using IroPortal.QualityAssurance.ViewModels;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using IroPortal.Modularity.Forms;
 
 namespace IroPortal.QualityAssurance.Controllers;
 
@@ -91,7 +92,7 @@ public sealed class AuditsController(PortalDbContext db, IStaffDirectory staff, 
 
         if (lines.SequenceEqual(current.Questions.OrderBy(q => q.Position).Select(q => q.Text)))
         {
-            TempData["Saved"] = "The questions have not changed.";
+            TempData.Saved = "The questions have not changed.";
             return RedirectToAction(nameof(Questions));
         }
         var set = new AuditQuestionSet { Id = Guid.CreateVersion7(), Number = current.Number + 1, CreatedUtc = clock.GetUtcNow().UtcDateTime, CreatedBy = User.DisplayName() };
@@ -107,7 +108,7 @@ public sealed class AuditsController(PortalDbContext db, IStaffDirectory staff, 
             ModelState.AddModelError(QuestionsField, "Someone else saved new questions at the same time. Their version is now current; check it and make your changes again");
             return View(new QuestionsPage(await CurrentSet(), form));
         }
-        TempData["Saved"] = $"Saved as version {set.Number}. New audits use these questions; earlier audits keep theirs.";
+        TempData.Saved = $"Saved as version {set.Number}. New audits use these questions; earlier audits keep theirs.";
         return RedirectToAction(nameof(Questions));
     }
 

@@ -9,6 +9,7 @@ using IroPortal.QualityAssurance.ViewModels;
 using IroPortal.Spreadsheets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using IroPortal.Modularity.Forms;
 
 namespace IroPortal.QualityAssurance.Controllers;
 
@@ -64,7 +65,7 @@ public sealed class BoardController(PortalDbContext db, ComplianceService compli
             changed++;
         }
         await db.SaveChangesAsync();
-        TempData["Saved"] = changed == 0 ? "Nothing changed." : $"{changed} standard(s) changed from today.";
+        TempData.Saved = changed == 0 ? "Nothing changed." : $"{changed} standard(s) changed from today.";
         return RedirectToAction(nameof(Standards));
     }
 

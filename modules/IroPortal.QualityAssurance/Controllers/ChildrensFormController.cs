@@ -7,6 +7,7 @@ using IroPortal.QualityAssurance.ViewModels;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using IroPortal.Modularity.Forms;
 
 namespace IroPortal.QualityAssurance.Controllers;
 
@@ -76,7 +77,7 @@ public sealed class ChildrensFormController(ChildLanguages languages) : Controll
     public async Task<IActionResult> Remove(string code)
     {
         if (!await languages.RemoveAsync(code)) return NotFound();
-        TempData["Saved"] = $"The translation with the code {code} is removed. Children who choose it see the form in English.";
+        TempData.Saved = $"The translation with the code {code} is removed. Children who choose it see the form in English.";
         return Redirect("/qa/feedback/children");
     }
 
@@ -92,7 +93,7 @@ public sealed class ChildrensFormController(ChildLanguages languages) : Controll
         }
         if (!ModelState.IsValid) return View("Language", form);
         await languages.SaveAsync(form.Code!, form.Name!, form.EnglishName!, texts, User.DisplayName());
-        TempData["Saved"] = $"The {form.EnglishName!.Trim()} translation is saved: {texts.Count} of {ChildWords.All.Count} pieces of wording translated.";
+        TempData.Saved = $"The {form.EnglishName!.Trim()} translation is saved: {texts.Count} of {ChildWords.All.Count} pieces of wording translated.";
         return Redirect("/qa/feedback/children");
     }
 

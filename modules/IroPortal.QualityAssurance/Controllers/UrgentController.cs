@@ -7,6 +7,7 @@ using IroPortal.QualityAssurance.ViewModels;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using IroPortal.Modularity.Forms;
 
 namespace IroPortal.QualityAssurance.Controllers;
 
@@ -99,7 +100,7 @@ public sealed class UrgentController(PortalDbContext db, SafeguardingService saf
         var (dutyManagers, escalation, hours) = form.Validate(ModelState);
         if (!ModelState.IsValid) return View(form);
         await safeguarding.SaveSettingsAsync(dutyManagers, escalation, hours, form.ExtraWords ?? "", User.DisplayName());
-        TempData["Saved"] = "Safeguarding settings saved.";
+        TempData.Saved = "Safeguarding settings saved.";
         return Redirect("/qa/urgent/settings");
     }
 
@@ -129,7 +130,7 @@ public sealed class UrgentController(PortalDbContext db, SafeguardingService saf
 
     private RedirectResult Conflict(Guid id)
     {
-        TempData["Saved"] = "Someone else changed this message at the same time. Check it below.";
+        TempData.Saved = "Someone else changed this message at the same time. Check it below.";
         return Redirect($"/qa/urgent/{id}");
     }
 }

@@ -5,6 +5,7 @@ using IroPortal.Users.Models;
 using IroPortal.Users.ViewModels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using IroPortal.Modularity.Forms;
 
 namespace IroPortal.Users.Controllers;
 
@@ -64,7 +65,7 @@ public sealed class RolesAdminController(PortalDbContext db, IEnumerable<IPermis
         var changes = added.Select(a => $"{Name(a.RoleId)} +{a.Permission}").Concat(removed.Select(g => $"{Name(g.RoleId)} -{g.Permission}")).ToList();
         if (changes.Count > 0)
             await audit.RecordAsync(AuditEventTypes.PermissionsChanged, string.Join("; ", changes));
-        TempData["Saved"] = changes.Count == 0 ? "Nothing changed." : $"Saved {changes.Count} change(s).";
+        TempData.Saved = changes.Count == 0 ? "Nothing changed." : $"Saved {changes.Count} change(s).";
         return RedirectToAction(nameof(Index));
     }
 
