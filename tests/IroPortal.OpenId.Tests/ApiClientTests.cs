@@ -39,6 +39,7 @@ public sealed class ApiClientTests
         var admin = await app.SignedInClient("admin@northmoor.example");
         var client = await RegisterThroughThePage(admin, "BI reports", "figures.read");
         Assert.StartsWith("bi-reports-", client.ClientId);
+        Assert.NotNull(client.Secret);
         Assert.True(client.Secret.Length >= 40);
         // The secret is never shown again, and is kept only hashed.
         var list = await admin.GetStringAsync("/admin/api-clients");
@@ -99,7 +100,7 @@ public sealed class ApiClientTests
         var wrongSecret = await http.RequestTokenAsync(client.ClientId, "guessed", "figures.read");
         Assert.False(wrongSecret.IsSuccessStatusCode);
         Assert.Equal("invalid_client", (await wrongSecret.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
-        var notGranted = await http.RequestTokenAsync(client.ClientId, client.Secret, "returns.write");
+        var notGranted = await http.RequestTokenAsync(client.ClientId, client.Secret!, "returns.write");
         Assert.False(notGranted.IsSuccessStatusCode);
         var refusal = await notGranted.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("scope", refusal.GetProperty("error_description").GetString());

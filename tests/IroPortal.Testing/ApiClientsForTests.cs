@@ -24,7 +24,7 @@ public static class ApiClientsForTests
 
     public static async Task<string> TokenAsync(this HttpClient http, IssuedSecret client, string scope)
     {
-        using var response = await http.RequestTokenAsync(client.ClientId, client.Secret, scope);
+        using var response = await http.RequestTokenAsync(client.ClientId, client.Secret ?? throw new InvalidOperationException($"{client.ClientId} proves itself with a certificate, not a secret."), scope);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return body.TryGetProperty("access_token", out var token) ? token.GetString()! : throw new InvalidOperationException($"No token: {body}");
     }

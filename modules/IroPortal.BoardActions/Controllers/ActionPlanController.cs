@@ -16,7 +16,7 @@ namespace IroPortal.BoardActions.Controllers;
 public sealed class ActionPlanController(ActionPlanService plans, PublicActionSummary summary, IBoardReports board, IStaffDirectory staff,
     IPermissionChecker permissions) : Controller
 {
-    private const string Conflict = "Someone else changed this action while you were writing. Nothing of yours was saved: here it is as it is now.";
+    private const string ChangedMeanwhile = "Someone else changed this action while you were writing. Nothing of yours was saved: here it is as it is now.";
 
     /// <summary>The roles whose members may own an action: those granted "own the board's actions" by default.</summary>
     public static readonly IReadOnlyList<string> OwnerRoles = new ActionPlanPermissions().GetDefaultGrants()
@@ -110,7 +110,7 @@ public sealed class ActionPlanController(ActionPlanService plans, PublicActionSu
         bool? done = form.ChangeState ? action.DoneOn is null : null;
         if (!await plans.UpdateAsync(action, form.Revision, text, done, User.DisplayName()))
         {
-            TempData.Problem = Conflict;
+            TempData.Problem = ChangedMeanwhile;
             return Redirect($"/board/actions/item/{id}");
         }
         TempData.Saved = done switch { true => "Marked done. The board will see it.", false => "Opened again.", _ => "Update posted. The board will see it." };
@@ -126,7 +126,7 @@ public sealed class ActionPlanController(ActionPlanService plans, PublicActionSu
         if (details is null) return await ActionPage(action, new UpdateForm(), form);
         if (!await plans.ChangeAsync(action, form.Revision, details, User.DisplayName()))
         {
-            TempData.Problem = Conflict;
+            TempData.Problem = ChangedMeanwhile;
             return Redirect($"/board/actions/item/{id}");
         }
         TempData.Saved = "Action changed. The change is in its history.";

@@ -14,7 +14,7 @@ namespace IroPortal.Disputes.Controllers;
 [Area("Disputes")]
 public sealed class DisputesController(DisputeService disputes, IPermissionChecker permissions) : Controller
 {
-    private const string Conflict = "This escalation changed since you opened it (in another tab, perhaps). Nothing of yours was saved: here it is as it is now.";
+    private const string ChangedMeanwhile = "This escalation changed since you opened it (in another tab, perhaps). Nothing of yours was saved: here it is as it is now.";
 
     [RequirePermission(DisputePermissions.ViewAll), HttpGet("/disputes"), AuditsChildData("Dispute records")]
     public async Task<IActionResult> Index(int? year)
@@ -75,7 +75,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
     }
 
     [RequirePermission(DisputePermissions.Record), HttpPost("/disputes/{id:guid}/response"), AuditsChange("Dispute response recorded")]
-    public async Task<IActionResult> Response(Guid id, [Bind(Prefix = "Response")] ResponseForm form)
+    public async Task<IActionResult> RecordResponse(Guid id, [Bind(Prefix = "Response")] ResponseForm form)
     {
         if (await OwnEscalationAsync(id) is not { } escalation) return NotFound();
         if (escalation.ResolvedOn is not null || escalation.ClosedOn is not null) return Finished(id);
@@ -167,7 +167,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
 
     private IActionResult Changed(Guid id)
     {
-        TempData.Problem = Conflict;
+        TempData.Problem = ChangedMeanwhile;
         return Redirect($"/disputes/{id}");
     }
 

@@ -59,7 +59,7 @@ public sealed class ChildrensFormController(ChildLanguages languages) : Controll
         return View("Language", new ChildLanguageForm
         {
             Code = language.Code, Name = language.Name, EnglishName = language.EnglishName,
-            Texts = language.Translations.ToDictionary(t => t.Key, t => t.Text), Updated = language,
+            Texts = language.Translations.ToDictionary(t => t.Key, string? (t) => t.Text), Updated = language,
         });
     }
 
