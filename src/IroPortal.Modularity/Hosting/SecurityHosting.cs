@@ -116,16 +116,25 @@ public static class SecurityHosting
             app.UseHsts();
         if (app.Environment.IsProduction())
             app.Use(HttpsOnly);
+        // Set as the response starts, so that every response has them, also one the error handler cleared and rewrote.
         app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = policy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            context.Response.OnStarting(() =>
+            {
+                SetHeaders(context.Response.Headers, policy);
+                return Task.CompletedTask;
+            });
             return next(context);
         });
+    }
+
+    public static void SetHeaders(IHeaderDictionary headers, string policy = ContentSecurityPolicy)
+    {
+        headers.ContentSecurityPolicy = policy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
     }
 }
