@@ -30,6 +30,7 @@ public sealed class Startup : ModuleStartup
         services.AddReminderRule<EarlyWarningReminder>();
         services.AddPersonalData<ReviewDataPersonalData>();
         services.AddSingleton<ImportQueue>();
+        services.AddSingleton<ImportCleanups>();
         services.AddHostedService<ImportWorker>();
         services.AddSingleton<IPortalCommand, Import903Command>();
         services.AddSingleton<IPortalCommand, StatsCommand>();

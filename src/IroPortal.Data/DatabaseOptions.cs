@@ -14,4 +14,7 @@ public sealed class DatabaseOptions
     public string DataFolder { get; set; } = "App_Data";
 
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>/health says the database cannot be written when the SQLite file's disk has less free than this.</summary>
+    public int MinimumFreeMegabytes { get; set; } = 64;
 }

@@ -19,7 +19,7 @@ namespace IroPortal.Performance.Services;
 /// them in for the year in one short transaction: either all of a year's data lands or none of it does,
 /// also when the process is killed halfway (then only shadow rows are left, and the next import clears them).
 /// </summary>
-public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> limits, ChildKeys keys, TimeProvider clock, ILogger<ImportService> logger)
+public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> limits, ChildKeys keys, ImportCleanups cleanups, TimeProvider clock, ILogger<ImportService> logger)
 {
     private const int BatchSize = 10_000;
     public static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromMinutes(2);
@@ -126,22 +126,71 @@ public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> lim
             if (ex is OperationCanceledException) logger.LogWarning("Import {ImportId} for {Year} was stopped", import.Id, import.YearStart);
             else logger.LogError(ex, "Import {ImportId} for {Year} failed", import.Id, import.YearStart);
             db.ChangeTracker.Clear();
-            await DeleteShadowAsync(shadow, CancellationToken.None);
-            await db.Set<ReturnImport>().Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.State, ImportState.Failed)
-                .SetProperty(i => i.FinishedUtc, clock.GetUtcNow().UtcDateTime)
-                .SetProperty(i => i.Failure, ex switch
-                {
-                    RefusedFileException or InvalidOperationException => ex.Message,
-                    OperationCanceledException => "The import was stopped before it finished. Nothing was changed.",
-                    _ => "The import stopped on an unexpected error. Nothing was changed; the log has the details.",
-                }), CancellationToken.None);
+            var failure = FailureOf(ex);
+            try
+            {
+                await FinishFailedAsync(importId, shadow, failure);
+            }
+            catch (Exception cleanup)
+            {
+                // A full disk fails the clean-up too: it is retried until it lands (ImportWorker), and until then the
+                // year's own rows are untouched and the shadow rows are never read.
+                logger.LogError(cleanup, "Import {ImportId}: its clean-up failed too; retrying until it succeeds", import.Id);
+                cleanups.Add(importId, shadow, failure);
+            }
             throw;
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>Takes back a failed import's rows and records why it failed.</summary>
+    private async Task FinishFailedAsync(Guid importId, int shadow, string failure)
+    {
+        await DeleteShadowAsync(shadow, CancellationToken.None);
+        await db.Set<ReturnImport>().Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.State, ImportState.Failed)
+            .SetProperty(i => i.FinishedUtc, clock.GetUtcNow().UtcDateTime)
+            .SetProperty(i => i.Failure, failure), CancellationToken.None);
+    }
+
+    /// <summary>The clean-ups that failed with their imports, tried again (once space returns, they land).</summary>
+    public async Task RetryCleanupsAsync()
+    {
+        foreach (var (importId, shadow, failure) in cleanups.Pending())
+        {
+            try
+            {
+                await FinishFailedAsync(importId, shadow, failure);
+                cleanups.Done(importId);
+                logger.LogInformation("Import {ImportId}: cleaned up and marked failed", importId);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning("Import {ImportId}: clean-up still failing ({Problem})", importId, ex.Message);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>What the person who asked for the import reads.</summary>
+    private static string FailureOf(Exception ex) => ex switch
+    {
+        _ when IsDiskFull(ex) => "The database's disk is full, so the import stopped. Nothing was changed. Ask for space to be freed, then import the return again.",
+        RefusedFileException => ex.Message,
+        InvalidOperationException { InnerException: null } => ex.Message,
+        OperationCanceledException => "The import was stopped before it finished. Nothing was changed.",
+        _ => "The import stopped on an unexpected error. Nothing was changed; the log has the details.",
+    };
+
+    /// <summary>SQLite's SQLITE_FULL, or PostgreSQL's disk_full, however wrapped.</summary>
+    public static bool IsDiskFull(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+            if (ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 } or PostgresException { SqlState: "53100" }) return true;
+        return false;
     }
 
     /// <summary>An import whose heartbeat stopped was interrupted (its node stopped): nothing of it landed.</summary>

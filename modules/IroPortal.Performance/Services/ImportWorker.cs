@@ -15,9 +15,34 @@ public sealed class ImportQueue
     internal ChannelReader<Guid> Reader => _imports.Reader;
 }
 
-internal sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scopes, ILogger<ImportWorker> logger) : BackgroundService
+/// <summary>Failed imports whose clean-up failed too (a full disk): their shadow year and the reason to record.</summary>
+public sealed class ImportCleanups
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (int Shadow, string Failure)> _pending = new();
+    public void Add(Guid importId, int shadow, string failure) => _pending[importId] = (shadow, failure);
+    public void Done(Guid importId) => _pending.TryRemove(importId, out _);
+    public bool Any => !_pending.IsEmpty;
+    public IReadOnlyList<(Guid ImportId, int Shadow, string Failure)> Pending() => _pending.Select(p => (p.Key, p.Value.Shadow, p.Value.Failure)).ToList();
+}
+
+internal sealed class ImportWorker(ImportQueue queue, ImportCleanups cleanups, IServiceScopeFactory scopes, ILogger<ImportWorker> logger) : BackgroundService
+{
+    public static readonly TimeSpan CleanupRetry = TimeSpan.FromSeconds(15);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(RunImportsAsync(stoppingToken), RetryCleanupsAsync(stoppingToken));
+
+    private async Task RetryCleanupsAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(CleanupRetry);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            if (!cleanups.Any) continue;
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ImportService>().RetryCleanupsAsync();
+        }
+    }
+
+    private async Task RunImportsAsync(CancellationToken stoppingToken)
     {
         await foreach (var importId in queue.Reader.ReadAllAsync(stoppingToken))
         {
