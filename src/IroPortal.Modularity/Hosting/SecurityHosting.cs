@@ -128,13 +128,15 @@ public static class SecurityHosting
         });
     }
 
+    /// <summary>The security headers, each where the response has not set its own (Hangfire's dashboard adds one
+    /// stylesheet's hash to the policy on its path alone).</summary>
     public static void SetHeaders(IHeaderDictionary headers, string policy = ContentSecurityPolicy)
     {
-        headers.ContentSecurityPolicy = policy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "same-origin";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers.TryAdd("Content-Security-Policy", policy);
+        headers.TryAdd("X-Content-Type-Options", "nosniff");
+        headers.TryAdd("X-Frame-Options", "DENY");
+        headers.TryAdd("Referrer-Policy", "same-origin");
+        headers.TryAdd("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+        headers.TryAdd("Cross-Origin-Opener-Policy", "same-origin");
     }
 }
