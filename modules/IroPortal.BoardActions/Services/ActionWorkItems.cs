@@ -21,7 +21,7 @@ public sealed class ActionWorkItems(PortalDbContext db, IPermissionChecker permi
         {
             var late = open.Count(a => a.Due < today);
             items.Add(new(MenuSections.Board, "The board's action plan", "/board/actions", late > 0 ? WorkState.Overdue : WorkState.Done,
-                late > 0 ? $"{late} overdue" : "Nothing overdue", $"{open.Count} action{(open.Count == 1 ? "" : "s")} open.", 30));
+                late > 0 ? $"{late} overdue" : "Nothing overdue", $"{Words.Count(open.Count, "action")} open.", 30));
         }
         var mine = open.Where(a => a.OwnerId == user.UserId()).ToList();
         if (granted.Contains(ActionPlanPermissions.Own) && mine.Count > 0)

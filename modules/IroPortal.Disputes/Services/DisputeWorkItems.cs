@@ -27,7 +27,7 @@ public sealed class DisputeWorkItems(PortalDbContext db, IPermissionChecker perm
             var states = escalations.Select(e => DisputeRules.StateOf(e, today)).ToList();
             var late = states.Count(s => s == EscalationState.Late);
             var nextStep = states.Count(s => s == EscalationState.NextStepNeeded);
-            var (state, status) = late > 0 ? (WorkState.Overdue, $"{late} response{(late == 1 ? "" : "s")} late")
+            var (state, status) = late > 0 ? (WorkState.Overdue, $"{Words.Count(late, "response")} late")
                 : nextStep > 0 ? (WorkState.ToDo, $"{nextStep} need{(nextStep == 1 ? "s" : "")} the next step")
                 : (WorkState.Done, escalations.Count == 0 ? "None open" : "Nothing late");
             items.Add(new(MenuSections.Disputes, title, url, state, status, $"{escalations.Count} open.", order));

@@ -23,7 +23,7 @@ public sealed class TimetableWorkItems(PortalDbContext db, IroPortal.Modularity.
             var days = m.Date.DayNumber - today.DayNumber;
             return new WorkItem(MenuSections.AnnualReport, m.Title, manages ? "/reminders/timetable" : "/notifications",
                 days <= m.RemindDaysBefore ? WorkState.DueSoon : WorkState.ToDo,
-                days == 0 ? "Today" : UkTime.Format(m.Date), days == 0 ? "" : $"In {days} day{(days == 1 ? "" : "s")}.", 20);
+                days == 0 ? "Today" : UkTime.Format(m.Date), days == 0 ? "" : $"In {Words.Count(days, "day")}.", 20);
         }).ToList();
     }
 }

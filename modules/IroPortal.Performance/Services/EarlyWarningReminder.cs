@@ -22,12 +22,10 @@ public sealed class EarlyWarningReminder(EarlyWarning warnings, IStaffDirectory 
         // Once a week: the occurrence is the week's Monday.
         var monday = context.Today.AddDays(-(((int)context.Today.DayOfWeek + 6) % 7));
         var week = monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var title = $"This week: {Count(watch.Late.Count, "review")} late, {watch.DueSoon.Count} due in the next {EarlyWarning.SoonWorkingDays} working days";
-        var body = $"{Count(watch.LateAllocations.Count, "child", "children")} had an IRO allocated later than {EarlyWarning.AllocateWithinWorkingDays} working days after care began; "
-            + $"{Count(watch.AboveRange.Count, "IRO")} above {watch.CaseloadHigh} children per full-time IRO. From the data to {UkTime.Format(watch.DataTo)}.";
+        var title = $"This week: {Words.Count(watch.Late.Count, "review")} late, {watch.DueSoon.Count} due in the next {EarlyWarning.SoonWorkingDays} working days";
+        var body = $"{Words.Count(watch.LateAllocations.Count, "child", "children")} had an IRO allocated later than {EarlyWarning.AllocateWithinWorkingDays} working days after care began; "
+            + $"{Words.Count(watch.AboveRange.Count, "IRO")} above {watch.CaseloadHigh} children per full-time IRO. From the data to {UkTime.Format(watch.DataTo)}.";
         return (await staff.InRoleAsync(PortalRoles.IroManager, cancellationToken))
             .Select(m => new ReminderOccurrence($"early-warning:{week}", "weekly", ReminderRecipient.User(m.Id), title, body, "/performance/watch")).ToList();
     }
-
-    private static string Count(int n, string one, string? many = null) => $"{n} {(n == 1 ? one : many ?? one + "s")}";
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity.Permissions;
+using IroPortal.Modularity;
 
 namespace IroPortal.Performance.Services;
 
@@ -13,10 +14,10 @@ public sealed class PerformanceWorkItems(EarlyWarning warnings, IPermissionCheck
         var watch = await warnings.ReadAsync(cancellationToken);
         if (!watch.HasData)
             return [new(MenuSections.ReviewData, "Review data", "/performance/import", WorkState.ToDo, "Nothing imported", "Import the SSDA903 return and the IRO allocation list.", 50)];
-        var (state, status) = watch.Late.Count > 0 ? (WorkState.Overdue, $"{watch.Late.Count} review{(watch.Late.Count == 1 ? "" : "s")} late")
+        var (state, status) = watch.Late.Count > 0 ? (WorkState.Overdue, $"{Words.Count(watch.Late.Count, "review")} late")
             : watch.DueSoon.Count > 0 ? (WorkState.DueSoon, $"{watch.DueSoon.Count} due soon")
             : (WorkState.Done, "Nothing late");
         return [new(MenuSections.ReviewData, "Early warning", "/performance/watch", state, status,
-            $"{watch.DueSoon.Count} due in the next {EarlyWarning.SoonWorkingDays} working days; {watch.AboveRange.Count} IRO{(watch.AboveRange.Count == 1 ? "" : "s")} above {watch.CaseloadHigh} children per full-time IRO. From the data to {IroPortal.Modularity.UkTime.Format(watch.DataTo)}.", 50)];
+            $"{watch.DueSoon.Count} due in the next {EarlyWarning.SoonWorkingDays} working days; {Words.Count(watch.AboveRange.Count, "IRO")} above {watch.CaseloadHigh} children per full-time IRO. From the data to {UkTime.Format(watch.DataTo)}.", 50)];
     }
 }

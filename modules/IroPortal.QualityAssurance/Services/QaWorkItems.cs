@@ -53,7 +53,7 @@ public sealed class QaWorkItems(PortalDbContext db, ComplianceService compliance
                 var late = actions.Count(d => d < compliance.Today);
                 var state = late > 0 ? WorkState.Overdue : actions.Count > 0 ? WorkState.ToDo : WorkState.Done;
                 items.Add(new(Section, "My quality assurance", "/qa/mine", state,
-                    late > 0 ? $"{late} action{(late == 1 ? "" : "s")} overdue" : actions.Count > 0 ? $"{actions.Count} action{(actions.Count == 1 ? "" : "s")} open" : "No actions open",
+                    late > 0 ? $"{Words.Count(late, "action")} overdue" : actions.Count > 0 ? $"{Words.Count(actions.Count, "action")} open" : "No actions open",
                     overdue > 0 ? $"{overdue} of your seven activities overdue this year." : "Your observations, audits, actions and feedback.", 3));
             }
         }
