@@ -97,8 +97,16 @@ public sealed class NotificationsBrowserTests
             () => admin.Locator("button.js-jobs-list-command[data-url$='/recurring/trigger']").ClickAsync(), r => r.Url.EndsWith("/recurring/trigger"));
         Assert.True(trigger.Ok, $"the dashboard's trigger was refused: {trigger.Status}");
         await admin.WaitForLoadStateAsync(LoadState.NetworkIdle); // Hangfire reloads the page after a command
-        await admin.GotoAsync("/admin/jobs/hangfire/jobs/succeeded");
-        await Assertions.Expect(admin.Locator("body")).ToContainTextAsync("notifications.timetable", new() { Timeout = 20_000 });
+        // The triggered job is queued, then run by the worker: the list of succeeded jobs is read again until it is there,
+        // as it is a page drawn once, not one that updates itself.
+        var succeeded = "";
+        for (var tries = 0; tries < 40 && !succeeded.Contains("notifications.timetable"); tries++)
+        {
+            if (tries > 0) await Task.Delay(500);
+            await admin.GotoAsync("/admin/jobs/hangfire/jobs/succeeded");
+            succeeded = await admin.Locator("body").InnerTextAsync();
+        }
+        Assert.Contains("notifications.timetable", succeeded);
         session.AssertNoPageProblems();
     }
 }
