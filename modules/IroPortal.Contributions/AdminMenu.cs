@@ -1,4 +1,5 @@
 using IroPortal.Modularity.Navigation;
+using IroPortal.Contributions.Contracts;
 
 namespace IroPortal.Contributions;
 
@@ -6,7 +7,7 @@ public sealed class AdminMenu : INavigationProvider
 {
     public IEnumerable<MenuItem> GetMenuItems() =>
     [
-        new(MenuSections.AnnualReport, "Contribution rounds", "/contributions", ContributionPermissions.Manage, "Ask the IROs for their contributions and see who has sent theirs.", 2),
-        new(MenuSections.AnnualReport, "My contributions", "/contributions/mine", ContributionPermissions.Contribute, "Write and send your contribution to the annual report.", 3),
+        new(MenuSections.AnnualReport, "Contribution rounds", ContributionRoutes.Rounds, ContributionPermissions.Manage, "Ask the IROs for their contributions and see who has sent theirs.", 2),
+        new(MenuSections.AnnualReport, "My contributions", ContributionRoutes.ContributionsMine, ContributionPermissions.Contribute, "Write and send your contribution to the annual report.", 3),
     ];
 }

@@ -1,3 +1,4 @@
+using IroPortal.AnnualReport.Contracts;
 using IroPortal.Contributions.Contracts;
 using IroPortal.Contributions.Reminders;
 using IroPortal.Contributions.Seed;

@@ -21,6 +21,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<ReviewTimeliness>();
         services.AddSingleton<FiguresCalculator>();
         services.AddScoped<IReviewFigures, ReviewFiguresService>();
+        services.AddScoped<IroPortal.AnnualReport.Contracts.IFigureSource, ReviewFigureBlocks>();
         services.AddSingleton(ChildKeys.FromSettings(context.Configuration, context.Environment));
         if (!context.Environment.IsDevelopment()) services.AddHostedService<ChildKeysWarning>();
         services.AddScoped<IroPortal.Data.Seeding.IPortalSeeder, ChildKeysUpgrade>();

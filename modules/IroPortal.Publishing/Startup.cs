@@ -27,6 +27,9 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ReleaseComposer>();
         services.AddScoped<IWorkItemSource, BoardWorkItems>();
         services.AddScoped<PublishingService>();
+        services.AddScoped<GuardDecisions>();
+        services.AddScoped<BoardMeetings>();
+        services.AddScoped<PublishedReleases>();
         services.AddScoped<ChildrenSummaryService>();
         services.AddScoped<SummaryTranslations>();
         services.AddReminderRule<BoardReminders>();

@@ -18,6 +18,11 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, QaPermissions>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddScoped<ComplianceService>();
+        services.AddScoped<ObservationService>();
+        services.AddScoped<IroPortal.AnnualReport.Contracts.IFigureSource, QaFigureBlocks>();
+        services.AddScoped<QaActions>();
+        services.AddScoped<AuditService>();
+        services.AddScoped<FeedbackRecords>();
         services.AddScoped<IWorkItemSource, QaWorkItems>();
         services.AddSingleton<Reminders.FeedbackReminderLinks>();
         services.AddReminderRule<Reminders.WeeklyOverdueDigest>();

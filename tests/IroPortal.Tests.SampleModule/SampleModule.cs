@@ -26,12 +26,12 @@ public sealed class SamplePermissions : IPermissionProvider
 
 public sealed class SampleMenu : INavigationProvider
 {
-    public IEnumerable<MenuItem> GetMenuItems() => [new("Sample", "Sample page", "/sample", SamplePermissions.View)];
+    public IEnumerable<MenuItem> GetMenuItems() => [new("Sample", "Sample page", "Sample.Page", SamplePermissions.View)];
 }
 
 [Area("Sample")]
 public sealed class SampleController : Controller
 {
-    [RequirePermission(SamplePermissions.View), HttpGet("/sample")]
+    [RequirePermission(SamplePermissions.View), HttpGet("/sample", Name = "Sample.Page")]
     public IActionResult Index() => View();
 }

@@ -25,3 +25,13 @@ public interface IFigureSource
     /// <summary>Each of <see cref="Kinds"/> for the reporting year starting in April of <paramref name="yearStart"/>.</summary>
     Task<IReadOnlyList<FigureTable>> BuildAsync(int yearStart, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Numbers as the report writes them, so every module's blocks read alike.</summary>
+public static class FigureText
+{
+    public static readonly System.Globalization.CultureInfo Uk = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+
+    public static string N(int value) => value.ToString("N0", Uk);
+
+    public static string Pct(double value) => value.ToString("0.#", Uk) + "%";
+}

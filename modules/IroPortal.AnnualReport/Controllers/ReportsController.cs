@@ -16,7 +16,7 @@ namespace IroPortal.AnnualReport.Controllers;
 public sealed class ReportsController(PortalDbContext db, ReportService reports, FigureBlocks figures, ReportAccess access,
     IOptions<CouncilOptions> council, IPermissionChecker permissions, TimeProvider clock) : Controller
 {
-    [RequirePermission(ReportPermissions.Manage, ReportPermissions.Review, ReportPermissions.ReadShared), HttpGet("/annual-report")]
+    [RequirePermission(ReportPermissions.Manage, ReportPermissions.Review, ReportPermissions.ReadShared), HttpGet("/annual-report", Name = ReportRoutes.Reports)]
     public async Task<IActionResult> Index()
     {
         var all = await db.Set<Report>().AsNoTracking().OrderByDescending(r => r.YearStart).ToListAsync();
@@ -29,18 +29,18 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
         return View(new ReportsPage(visible, isManager, startable));
     }
 
-    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/new")]
+    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/new", Name = ReportRoutes.ReportsCreate)]
     public async Task<IActionResult> Create(int yearStart)
     {
         if (!StartableYears(UkTime.Today(clock)).Contains(yearStart))
         {
             TempData.Problem = "Choose the year just ended or the year in progress.";
-            return Redirect("/annual-report");
+            return RedirectToRoute(ReportRoutes.Reports);
         }
         if (await reports.FindAsync(yearStart) is not null)
         {
             TempData.Problem = $"The report for {ReportingYear.Name(yearStart)} has already been started.";
-            return Redirect($"/annual-report/{yearStart}");
+            return RedirectToRoute(ReportRoutes.ReportsCompile, new { year = yearStart });
         }
         try
         {
@@ -52,10 +52,10 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
         {
             TempData.Problem = $"Someone else started the report for {ReportingYear.Name(yearStart)} at the same moment. Here it is.";
         }
-        return Redirect($"/annual-report/{yearStart}");
+        return RedirectToRoute(ReportRoutes.ReportsCompile, new { year = yearStart });
     }
 
-    [RequirePermission(ReportPermissions.Manage), HttpGet("/annual-report/{year:int}")]
+    [RequirePermission(ReportPermissions.Manage), HttpGet("/annual-report/{year:int}", Name = ReportRoutes.ReportsCompile)]
     public async Task<IActionResult> Compile(int year)
     {
         var report = await reports.FindAsync(year);
@@ -67,7 +67,7 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
         return View(new CompilePage(report, commentCounts, await permissions.IsGrantedAsync(User, ReportPermissions.Approve)));
     }
 
-    [RequirePermission(ReportPermissions.Manage, ReportPermissions.Review, ReportPermissions.ReadShared), HttpGet("/annual-report/{year:int}/read")]
+    [RequirePermission(ReportPermissions.Manage, ReportPermissions.Review, ReportPermissions.ReadShared), HttpGet("/annual-report/{year:int}/read", Name = ReportRoutes.ReportsRead)]
     public async Task<IActionResult> Read(int year)
     {
         if (await ReadableAsync(year) is not { } report) return NotFound();
@@ -77,7 +77,7 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
         return View(new ReadPage(report, await figures.ForReportAsync(report), comments, await access.CanCommentAsync(User, report), await access.IsManagerAsync(User)));
     }
 
-    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/status")]
+    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/status", Name = ReportRoutes.ReportsStatus)]
     public async Task<IActionResult> Status(int year, string? to) => await MoveAsync(year, to switch
     {
         "review" => ReportStatus.InReview,
@@ -85,11 +85,11 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
         _ => (ReportStatus?)null,
     });
 
-    [RequirePermission(ReportPermissions.Approve), HttpPost("/annual-report/{year:int}/approve")]
+    [RequirePermission(ReportPermissions.Approve), HttpPost("/annual-report/{year:int}/approve", Name = ReportRoutes.ReportsApprove)]
     public Task<IActionResult> Approve(int year) => MoveAsync(year, ReportStatus.Approved);
 
     /// <summary>An approved report back to draft for a correction: only someone who may approve it again.</summary>
-    [RequirePermission(ReportPermissions.Approve), HttpPost("/annual-report/{year:int}/reopen")]
+    [RequirePermission(ReportPermissions.Approve), HttpPost("/annual-report/{year:int}/reopen", Name = ReportRoutes.ReportsReopen)]
     public Task<IActionResult> Reopen(int year) => MoveAsync(year, ReportStatus.Draft, reopening: true);
 
     private async Task<IActionResult> MoveAsync(int year, ReportStatus? to, bool reopening = false)
@@ -99,7 +99,7 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
         if (to is not { } target || !ReportWorkflow.CanMove(report.Status, target) || report.Status == ReportStatus.Approved && !reopening)
         {
             TempData.Problem = $"The report is {ReportWorkflow.Name(report.Status).ToLowerInvariant()}, so it cannot be {(to is { } t ? ReportWorkflow.Name(t).ToLowerInvariant() : "moved that way")}. Nothing changed.";
-            return Redirect($"/annual-report/{year}");
+            return RedirectToRoute(ReportRoutes.ReportsCompile, new { year });
         }
         try
         {
@@ -116,10 +116,10 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
         {
             TempData.Problem = "Someone changed the report at the same moment, so nothing changed. Look at it again and retry.";
         }
-        return Redirect($"/annual-report/{year}");
+        return RedirectToRoute(ReportRoutes.ReportsCompile, new { year });
     }
 
-    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/share")]
+    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/share", Name = ReportRoutes.ReportsShare)]
     public async Task<IActionResult> Share(int year, bool share)
     {
         var report = await reports.FindAsync(year);
@@ -127,14 +127,14 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
         if (report.Status != ReportStatus.InReview)
         {
             TempData.Problem = "Only a report in review can be shared with the IROs.";
-            return Redirect($"/annual-report/{year}");
+            return RedirectToRoute(ReportRoutes.ReportsCompile, new { year });
         }
         await reports.ShareWithIrosAsync(report, share);
         TempData.Saved = share ? "Shared: the IROs can read the report while it is in review." : "The IROs can no longer read the report.";
-        return Redirect($"/annual-report/{year}");
+        return RedirectToRoute(ReportRoutes.ReportsCompile, new { year });
     }
 
-    [RequirePermission(ReportPermissions.Manage, ReportPermissions.Review), HttpGet("/annual-report/{year:int}/report.docx")]
+    [RequirePermission(ReportPermissions.Manage, ReportPermissions.Review), HttpGet("/annual-report/{year:int}/report.docx", Name = ReportRoutes.ReportsWord)]
     public async Task<IActionResult> Word(int year)
     {
         if (await ReadableAsync(year) is not { } report) return NotFound();
@@ -142,7 +142,7 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
         return File(bytes, ReportExports.WordContentType, $"IRO annual report {year}-{(year + 1) % 100:00}.docx");
     }
 
-    [RequirePermission(ReportPermissions.Manage, ReportPermissions.Review), HttpGet("/annual-report/{year:int}/figures.xlsx")]
+    [RequirePermission(ReportPermissions.Manage, ReportPermissions.Review), HttpGet("/annual-report/{year:int}/figures.xlsx", Name = ReportRoutes.ReportsExcel)]
     public async Task<IActionResult> Excel(int year)
     {
         if (await ReadableAsync(year) is not { } report) return NotFound();

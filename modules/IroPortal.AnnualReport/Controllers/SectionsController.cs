@@ -1,7 +1,6 @@
 using IroPortal.AnnualReport.Contracts;
 using IroPortal.AnnualReport.Models;
 using IroPortal.AnnualReport.Services;
-using IroPortal.Contributions.Contracts;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
 using Microsoft.AspNetCore.Mvc;
@@ -14,21 +13,21 @@ namespace IroPortal.AnnualReport.Controllers;
 /// contributions beside it; adding, renaming, moving and removing sections; updates on last year's
 /// priorities; comments in review.</summary>
 [Area("AnnualReport")]
-public sealed class SectionsController(ReportService reports, FigureBlocks figures, IContributionSource contributions, ReportAccess access) : Controller
+public sealed class SectionsController(ReportService reports, FigureBlocks figures, IEnumerable<IContributionSource> contributions, ReportAccess access) : Controller
 {
     private const string Frozen = "The report is approved, so its text is frozen. Nothing changed.";
 
-    [RequirePermission(ReportPermissions.Manage), HttpGet("/annual-report/{year:int}/sections/{id:guid}")]
+    [RequirePermission(ReportPermissions.Manage), HttpGet("/annual-report/{year:int}/sections/{id:guid}", Name = ReportRoutes.SectionsEdit)]
     public async Task<IActionResult> Edit(int year, Guid id)
     {
         var (report, section) = await FindAsync(year, id);
         if (report is null || section is null) return NotFound();
-        if (!ReportWorkflow.CanEdit(report.Status)) return Redirect($"/annual-report/{year}/read#{SectionHtml.Anchor(section)}");
+        if (!ReportWorkflow.CanEdit(report.Status)) return RedirectToRoute(ReportRoutes.ReportsRead, new { year }, SectionHtml.Anchor(section));
         if (section.Key == ReportOutline.ProgressLast) await reports.RefreshCarriedActionsAsync(report, User.DisplayName());
         return View(await PageAsync(report, section, section.Body, section.Revision, null));
     }
 
-    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/sections/{id:guid}")]
+    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/sections/{id:guid}", Name = ReportRoutes.SectionsEdit)]
     public async Task<IActionResult> Edit(int year, Guid id, string? body, int revision)
     {
         var (report, section) = await FindAsync(year, id);
@@ -52,11 +51,11 @@ public sealed class SectionsController(ReportService reports, FigureBlocks figur
             return View(await PageAsync(report, saved.Current, body, saved.Current.Revision, saved.Current));
         }
         TempData.Saved = $"\u201c{section.Title}\u201d saved as version {report.CurrentVersion}.";
-        return Redirect($"/annual-report/{year}/sections/{id}");
+        return RedirectToRoute(ReportRoutes.SectionsEdit, new { year, id });
     }
 
     /// <summary>The live preview: the same rendering as the report, with figures as they are now.</summary>
-    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/preview")]
+    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/preview", Name = ReportRoutes.SectionsPreview)]
     public async Task<IActionResult> Preview(int year, string? body)
     {
         var report = await reports.FindAsync(year);
@@ -72,7 +71,7 @@ public sealed class SectionsController(ReportService reports, FigureBlocks figur
         return writer.ToString();
     }
 
-    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/sections/new")]
+    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/sections/new", Name = ReportRoutes.SectionsAdd)]
     public async Task<IActionResult> Add(int year, string? title)
     {
         var report = await reports.FindAsync(year);
@@ -80,10 +79,10 @@ public sealed class SectionsController(ReportService reports, FigureBlocks figur
         if (Problem(report, title) is { } problem) return Back(year, problem);
         await reports.AddSectionAsync(report, title!.Trim(), User.DisplayName());
         TempData.Saved = $"Section \u201c{title.Trim()}\u201d added at the end.";
-        return Redirect($"/annual-report/{year}");
+        return RedirectToRoute(ReportRoutes.ReportsCompile, new { year });
     }
 
-    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/sections/{id:guid}/rename")]
+    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/sections/{id:guid}/rename", Name = ReportRoutes.SectionsRename)]
     public async Task<IActionResult> Rename(int year, Guid id, string? title)
     {
         var (report, section) = await FindAsync(year, id);
@@ -91,20 +90,20 @@ public sealed class SectionsController(ReportService reports, FigureBlocks figur
         if (Problem(report, title) is { } problem) return Back(year, problem);
         await reports.RenameSectionAsync(report, section, title!.Trim(), User.DisplayName());
         TempData.Saved = $"Section renamed \u201c{title.Trim()}\u201d.";
-        return Redirect($"/annual-report/{year}");
+        return RedirectToRoute(ReportRoutes.ReportsCompile, new { year });
     }
 
-    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/sections/{id:guid}/move")]
+    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/sections/{id:guid}/move", Name = ReportRoutes.SectionsMove)]
     public async Task<IActionResult> Move(int year, Guid id, string? direction)
     {
         var (report, section) = await FindAsync(year, id);
         if (report is null || section is null) return NotFound();
         if (!ReportWorkflow.CanEdit(report.Status)) return Back(year, Frozen);
         await reports.MoveSectionAsync(report, section, direction == "up", User.DisplayName());
-        return Redirect($"/annual-report/{year}#{SectionHtml.Anchor(section)}");
+        return RedirectToRoute(ReportRoutes.ReportsCompile, new { year }, SectionHtml.Anchor(section));
     }
 
-    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/sections/{id:guid}/remove")]
+    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/sections/{id:guid}/remove", Name = ReportRoutes.SectionsRemove)]
     public async Task<IActionResult> Remove(int year, Guid id)
     {
         var (report, section) = await FindAsync(year, id);
@@ -112,17 +111,17 @@ public sealed class SectionsController(ReportService reports, FigureBlocks figur
         if (!ReportWorkflow.CanEdit(report.Status)) return Back(year, Frozen);
         await reports.RemoveSectionAsync(report, section, User.DisplayName());
         TempData.Saved = $"Section \u201c{section.Title}\u201d removed. Its text is kept in version {report.CurrentVersion - 1}, which you can restore.";
-        return Redirect($"/annual-report/{year}");
+        return RedirectToRoute(ReportRoutes.ReportsCompile, new { year });
     }
 
-    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/progress/{id:guid}")]
+    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/progress/{id:guid}", Name = ReportRoutes.SectionsProgress)]
     public async Task<IActionResult> Progress(int year, Guid id, string? update)
     {
         var report = await reports.FindAsync(year);
         var item = report?.Progress.SingleOrDefault(p => p.Id == id);
         var section = report?.Sections.FirstOrDefault(s => s.Key == ReportOutline.ProgressLast);
         if (report is null || item is null) return NotFound();
-        var back = section is null ? $"/annual-report/{year}" : $"/annual-report/{year}/sections/{section.Id}";
+        var back = section is null ? Url.RouteUrl(ReportRoutes.ReportsCompile, new { year })! : Url.RouteUrl(ReportRoutes.SectionsEdit, new { year, id = section.Id })!;
         if (!ReportWorkflow.CanEdit(report.Status)) { TempData.Problem = Frozen; return Redirect(back); }
         if (update?.Length > 8000) { TempData.Problem = "An update must be 8,000 characters or fewer. Nothing was saved."; return Redirect(back); }
         await reports.UpdateProgressAsync(report, item, update?.Trim() ?? "", User.DisplayName());
@@ -130,12 +129,12 @@ public sealed class SectionsController(ReportService reports, FigureBlocks figur
         return Redirect(back);
     }
 
-    [RequirePermission(ReportPermissions.Manage, ReportPermissions.Review), HttpPost("/annual-report/{year:int}/sections/{id:guid}/comments")]
+    [RequirePermission(ReportPermissions.Manage, ReportPermissions.Review), HttpPost("/annual-report/{year:int}/sections/{id:guid}/comments", Name = ReportRoutes.SectionsComment)]
     public async Task<IActionResult> Comment(int year, Guid id, string? text)
     {
         var (report, section) = await FindAsync(year, id);
         if (report is null || section is null || !await access.CanReadAsync(User, report)) return NotFound();
-        var back = $"/annual-report/{year}/read#{SectionHtml.Anchor(section)}";
+        var back = Url.RouteUrl(ReportRoutes.ReportsRead, new { year }) + "#" + SectionHtml.Anchor(section);
         if (!await access.CanCommentAsync(User, report)) { TempData.Problem = "Comments can be made only while the report is in review."; return Redirect(back); }
         if (string.IsNullOrWhiteSpace(text) || text.Length > 4000)
         {
@@ -156,7 +155,7 @@ public sealed class SectionsController(ReportService reports, FigureBlocks figur
     private IActionResult Back(int year, string problem)
     {
         TempData.Problem = problem;
-        return Redirect($"/annual-report/{year}");
+        return RedirectToRoute(ReportRoutes.ReportsCompile, new { year });
     }
 
     private async Task<(Report?, ReportSection?)> FindAsync(int year, Guid id)
@@ -166,7 +165,15 @@ public sealed class SectionsController(ReportService reports, FigureBlocks figur
     }
 
     private async Task<EditPage> PageAsync(Report report, ReportSection section, string body, int revision, ReportSection? theirs) =>
-        new(report, section, body, revision, theirs, await figures.ForReportAsync(report), await contributions.AcceptedAsync(report.YearStart));
+        new(report, section, body, revision, theirs, await figures.ForReportAsync(report), await AcceptedAsync(report.YearStart));
+
+    /// <summary>The IROs' accepted contributions, from the Contributions module when it is installed.</summary>
+    private async Task<IReadOnlyList<AcceptedContribution>> AcceptedAsync(int year)
+    {
+        var accepted = new List<AcceptedContribution>();
+        foreach (var source in contributions) accepted.AddRange(await source.AcceptedAsync(year));
+        return accepted;
+    }
 }
 
 /// <param name="Theirs">When the save conflicted: the section as the other person saved it.</param>

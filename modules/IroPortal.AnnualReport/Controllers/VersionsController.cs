@@ -1,3 +1,4 @@
+using IroPortal.AnnualReport.Contracts;
 using IroPortal.AnnualReport.Models;
 using IroPortal.AnnualReport.Services;
 using IroPortal.Data;
@@ -13,7 +14,7 @@ namespace IroPortal.AnnualReport.Controllers;
 [Area("AnnualReport")]
 public sealed class VersionsController(PortalDbContext db, ReportService reports) : Controller
 {
-    [RequirePermission(ReportPermissions.Manage), HttpGet("/annual-report/{year:int}/versions")]
+    [RequirePermission(ReportPermissions.Manage), HttpGet("/annual-report/{year:int}/versions", Name = ReportRoutes.Versions)]
     public async Task<IActionResult> Index(int year)
     {
         var report = await db.Set<Report>().AsNoTracking().SingleOrDefaultAsync(r => r.YearStart == year);
@@ -24,7 +25,7 @@ public sealed class VersionsController(PortalDbContext db, ReportService reports
         return View(new VersionsPage(report, versions.OrderByDescending(v => v.Number).ToList()));
     }
 
-    [RequirePermission(ReportPermissions.Manage), HttpGet("/annual-report/{year:int}/versions/compare")]
+    [RequirePermission(ReportPermissions.Manage), HttpGet("/annual-report/{year:int}/versions/compare", Name = ReportRoutes.VersionsCompare)]
     public async Task<IActionResult> Compare(int year, int? from, int? to)
     {
         var report = await db.Set<Report>().AsNoTracking().SingleOrDefaultAsync(r => r.YearStart == year);
@@ -38,13 +39,13 @@ public sealed class VersionsController(PortalDbContext db, ReportService reports
         if (a is null || b is null)
         {
             TempData.Problem = $"There is no version {(a is null ? older : newer)}. Versions run from 1 to {report.CurrentVersion}.";
-            return Redirect($"/annual-report/{year}/versions");
+            return RedirectToRoute(ReportRoutes.Versions, new { year });
         }
         var diff = VersionDiff.Compare(ReportSnapshot.FromJson(a.Snapshot), ReportSnapshot.FromJson(b.Snapshot));
         return View(new ComparePage(report, a, b, diff));
     }
 
-    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/versions/{number:int}/restore")]
+    [RequirePermission(ReportPermissions.Manage), HttpPost("/annual-report/{year:int}/versions/{number:int}/restore", Name = ReportRoutes.VersionsRestore)]
     public async Task<IActionResult> Restore(int year, int number)
     {
         var report = await reports.FindAsync(year);
@@ -54,7 +55,7 @@ public sealed class VersionsController(PortalDbContext db, ReportService reports
         if (!ReportWorkflow.CanEdit(report.Status))
         {
             TempData.Problem = "The report is approved, so its text is frozen. Nothing was restored.";
-            return Redirect($"/annual-report/{year}/versions");
+            return RedirectToRoute(ReportRoutes.Versions, new { year });
         }
         try
         {
@@ -65,7 +66,7 @@ public sealed class VersionsController(PortalDbContext db, ReportService reports
         {
             TempData.Problem = "Someone saved the report at the same moment, so nothing was restored. Look at the versions again and retry.";
         }
-        return Redirect($"/annual-report/{year}/versions");
+        return RedirectToRoute(ReportRoutes.Versions, new { year });
     }
 }
 

@@ -1,3 +1,4 @@
+using IroPortal.BoardActions.Contracts;
 using IroPortal.BoardActions.Models;
 using IroPortal.BoardActions.Services;
 using IroPortal.Modularity;
@@ -22,7 +23,7 @@ public sealed class ActionPlanController(ActionPlanService plans, PublicActionSu
     public static readonly IReadOnlyList<string> OwnerRoles = new ActionPlanPermissions().GetDefaultGrants()
         .Where(g => g.Permissions.Contains(ActionPlanPermissions.Own)).Select(g => g.Role).ToList();
 
-    [RequirePermission(ActionPlanPermissions.Read), HttpGet("/board/actions")]
+    [RequirePermission(ActionPlanPermissions.Read), HttpGet("/board/actions", Name = ActionPlanRoutes.ActionPlan)]
     public async Task<IActionResult> Index(string? state)
     {
         var actions = (await plans.AllAsync()).ToLookup(a => a.YearStart);
@@ -33,7 +34,7 @@ public sealed class ActionPlanController(ActionPlanService plans, PublicActionSu
         return View(new DashboardPage(plansByYear, plans.Today, filter));
     }
 
-    [RequirePermission(ActionPlanPermissions.Read), HttpGet("/board/actions/{year:int}")]
+    [RequirePermission(ActionPlanPermissions.Read), HttpGet("/board/actions/{year:int}", Name = ActionPlanRoutes.ActionPlanYear)]
     public Task<IActionResult> Year(int year) => YearPage(year, new ActionForm());
 
     private async Task<IActionResult> YearPage(int year, ActionForm form)
@@ -47,7 +48,7 @@ public sealed class ActionPlanController(ActionPlanService plans, PublicActionSu
             await permissions.IsGrantedAsync(User, ActionPlanPermissions.Manage), form, await OwnerChoicesAsync(), SectionChoices(sections)));
     }
 
-    [RequirePermission(ActionPlanPermissions.Manage), HttpPost("/board/actions/{year:int}")]
+    [RequirePermission(ActionPlanPermissions.Manage), HttpPost("/board/actions/{year:int}", Name = ActionPlanRoutes.ActionPlanAdd)]
     public async Task<IActionResult> Add(int year, [Bind(Prefix = "Form")] ActionForm form)
     {
         var sections = await board.SectionsAsync(year);
@@ -55,16 +56,16 @@ public sealed class ActionPlanController(ActionPlanService plans, PublicActionSu
         if (await board.ResolutionAsync(year) is not { } resolution)
         {
             TempData.Problem = "Record the board's resolution first: actions follow from it. Nothing was saved.";
-            return Redirect($"/board/actions/{year}");
+            return RedirectToRoute(ActionPlanRoutes.ActionPlanYear, new { year });
         }
         var details = await ValidateAsync(form, "Form", sections, resolution.MeetingDate);
         if (details is null) return await YearPage(year, form);
         var action = await plans.AddAsync(year, details, User.DisplayName());
         TempData.Saved = $"Action recorded. {action.OwnerName} will be reminded before it is due.";
-        return Redirect($"/board/actions/{year}#action-{action.Id:N}");
+        return RedirectToRoute(ActionPlanRoutes.ActionPlanYear, new { year }, $"action-{action.Id:N}");
     }
 
-    [RequirePermission(ActionPlanPermissions.Manage), HttpPost("/board/actions/{year:int}/public")]
+    [RequirePermission(ActionPlanPermissions.Manage), HttpPost("/board/actions/{year:int}/public", Name = ActionPlanRoutes.ActionPlanPublic)]
     public async Task<IActionResult> Public(int year, bool show)
     {
         if ((await board.SectionsAsync(year)).Count == 0) return NotFound();
@@ -74,10 +75,10 @@ public sealed class ActionPlanController(ActionPlanService plans, PublicActionSu
             TempData.Problem = "The summary will not show on the public report until the privacy guard's findings below are dealt with.";
         else
             TempData.Saved = show ? "The public report now shows a summary of the action plan." : "The public report no longer shows the action plan.";
-        return Redirect($"/board/actions/{year}#public");
+        return RedirectToRoute(ActionPlanRoutes.ActionPlanYear, new { year }, "public");
     }
 
-    [RequirePermission(ActionPlanPermissions.Read, ActionPlanPermissions.Own), HttpGet("/board/actions/item/{id:guid}")]
+    [RequirePermission(ActionPlanPermissions.Read, ActionPlanPermissions.Own), HttpGet("/board/actions/item/{id:guid}", Name = ActionPlanRoutes.ActionPlanAction)]
     public async Task<IActionResult> Action(Guid id)
     {
         if (await plans.FindAsync(id) is not { } action) return NotFound();
@@ -98,7 +99,7 @@ public sealed class ActionPlanController(ActionPlanService plans, PublicActionSu
             canManage ? await OwnerChoicesAsync() : [], SectionChoices(sections)));
     }
 
-    [RequirePermission(ActionPlanPermissions.Own, ActionPlanPermissions.Manage), HttpPost("/board/actions/item/{id:guid}/updates")]
+    [RequirePermission(ActionPlanPermissions.Own, ActionPlanPermissions.Manage), HttpPost("/board/actions/item/{id:guid}/updates", Name = ActionPlanRoutes.ActionPlanUpdate)]
     public async Task<IActionResult> Update(Guid id, [Bind(Prefix = "Update")] UpdateForm form)
     {
         if (await plans.FindAsync(id) is not { } action) return NotFound();
@@ -111,13 +112,13 @@ public sealed class ActionPlanController(ActionPlanService plans, PublicActionSu
         if (!await plans.UpdateAsync(action, form.Revision, text, done, User.DisplayName()))
         {
             TempData.Problem = ChangedMeanwhile;
-            return Redirect($"/board/actions/item/{id}");
+            return RedirectToRoute(ActionPlanRoutes.ActionPlanAction, new { id });
         }
         TempData.Saved = done switch { true => "Marked done. The board will see it.", false => "Opened again.", _ => "Update posted. The board will see it." };
-        return Redirect($"/board/actions/item/{id}#history");
+        return RedirectToRoute(ActionPlanRoutes.ActionPlanAction, new { id }, "history");
     }
 
-    [RequirePermission(ActionPlanPermissions.Manage), HttpPost("/board/actions/item/{id:guid}")]
+    [RequirePermission(ActionPlanPermissions.Manage), HttpPost("/board/actions/item/{id:guid}", Name = ActionPlanRoutes.ActionPlanChange)]
     public async Task<IActionResult> Change(Guid id, [Bind(Prefix = "Edit")] ActionForm form)
     {
         if (await plans.FindAsync(id) is not { } action) return NotFound();
@@ -127,13 +128,13 @@ public sealed class ActionPlanController(ActionPlanService plans, PublicActionSu
         if (!await plans.ChangeAsync(action, form.Revision, details, User.DisplayName()))
         {
             TempData.Problem = ChangedMeanwhile;
-            return Redirect($"/board/actions/item/{id}");
+            return RedirectToRoute(ActionPlanRoutes.ActionPlanAction, new { id });
         }
         TempData.Saved = "Action changed. The change is in its history.";
-        return Redirect($"/board/actions/item/{id}#history");
+        return RedirectToRoute(ActionPlanRoutes.ActionPlanAction, new { id }, "history");
     }
 
-    [RequirePermission(ActionPlanPermissions.Own), HttpGet("/board/actions/mine")]
+    [RequirePermission(ActionPlanPermissions.Own), HttpGet("/board/actions/mine", Name = ActionPlanRoutes.ActionPlanMine)]
     public async Task<IActionResult> Mine()
     {
         return View(new MinePage(await plans.AllAsync(User.UserId() ?? Guid.Empty), plans.Today));

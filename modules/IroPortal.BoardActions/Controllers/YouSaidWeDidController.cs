@@ -1,3 +1,4 @@
+using IroPortal.BoardActions.Contracts;
 using IroPortal.BoardActions.Models;
 using IroPortal.BoardActions.Services;
 using IroPortal.Modularity;
@@ -14,10 +15,10 @@ namespace IroPortal.BoardActions.Controllers;
 [Area("BoardActions")]
 public sealed class YouSaidWeDidController(YouSaidWeDid youSaid, ActionPlanService plans, IBoardReports board) : Controller
 {
-    [RequirePermission(ActionPlanPermissions.Manage), HttpGet("/board/actions/{year:int}/you-said-we-did")]
+    [RequirePermission(ActionPlanPermissions.Manage), HttpGet("/board/actions/{year:int}/you-said-we-did", Name = ActionPlanRoutes.YouSaidWeDid)]
     public Task<IActionResult> Index(int year) => Page(year, new ThemeForm());
 
-    [RequirePermission(ActionPlanPermissions.Manage), HttpPost("/board/actions/{year:int}/you-said-we-did"), AuditsChange("You said, we did: theme added")]
+    [RequirePermission(ActionPlanPermissions.Manage), HttpPost("/board/actions/{year:int}/you-said-we-did", Name = ActionPlanRoutes.YouSaidWeDidAdd), AuditsChange("You said, we did: theme added")]
     public async Task<IActionResult> Add(int year, [Bind(Prefix = "Form")] ThemeForm form)
     {
         if ((await board.SectionsAsync(year)).Count == 0) return NotFound();
@@ -30,15 +31,15 @@ public sealed class YouSaidWeDidController(YouSaidWeDid youSaid, ActionPlanServi
         if (!ModelState.IsValid) return await Page(year, form);
         await youSaid.AddAsync(year, said, form.ActionIds, User.DisplayName());
         TempData.Saved = "Added to \u201cYou said, we did\u201d on the children's summary.";
-        return Redirect($"/board/actions/{year}/you-said-we-did");
+        return RedirectToRoute(ActionPlanRoutes.YouSaidWeDid, new { year });
     }
 
-    [RequirePermission(ActionPlanPermissions.Manage), HttpPost("/board/actions/{year:int}/you-said-we-did/{id:guid}/remove"), AuditsChange("You said, we did: theme removed")]
+    [RequirePermission(ActionPlanPermissions.Manage), HttpPost("/board/actions/{year:int}/you-said-we-did/{id:guid}/remove", Name = ActionPlanRoutes.YouSaidWeDidRemove), AuditsChange("You said, we did: theme removed")]
     public async Task<IActionResult> Remove(int year, Guid id)
     {
         if (!await youSaid.RemoveAsync(year, id)) return NotFound();
         TempData.Saved = "Removed from \u201cYou said, we did\u201d.";
-        return Redirect($"/board/actions/{year}/you-said-we-did");
+        return RedirectToRoute(ActionPlanRoutes.YouSaidWeDid, new { year });
     }
 
     private async Task<IActionResult> Page(int year, ThemeForm form)

@@ -1,13 +1,16 @@
+using IroPortal.BoardActions.Contracts;
 using IroPortal.BoardActions.Models;
 using IroPortal.Data;
+using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Scheduling;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace IroPortal.BoardActions.Services;
 
 /// <summary>Reminds each open action's owner before its due date, on the day, and while it is overdue.</summary>
-public sealed class ActionReminders(PortalDbContext db) : IReminderRule
+public sealed class ActionReminders(PortalDbContext db, LinkGenerator links) : IReminderRule
 {
     public const string RuleKey = "board-actions.due";
     public const string DaysBefore = "days-before";
@@ -37,7 +40,7 @@ public sealed class ActionReminders(PortalDbContext db) : IReminderRule
             // The due date is part of the occurrence: moving it starts its reminders afresh.
             due.Add(new ReminderOccurrence($"board-action:{action.Id}:{action.Due:yyyy-MM-dd}", occurrence, ReminderRecipient.User(action.OwnerId),
                 $"A board action you own {when}", $"\u201c{action.What}\u201d {when}. Post an update for the board, or mark it done.",
-                $"/board/actions/item/{action.Id}", Urgent: occurrence != "before"));
+                links.PathTo(ActionPlanRoutes.ActionPlanAction, new { id = action.Id }), Urgent: occurrence != "before"));
         }
         return due;
     }

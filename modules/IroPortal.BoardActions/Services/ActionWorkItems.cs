@@ -1,3 +1,5 @@
+using IroPortal.BoardActions.Contracts;
+using Microsoft.AspNetCore.Routing;
 using System.Security.Claims;
 using IroPortal.BoardActions.Models;
 using IroPortal.Data;
@@ -9,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IroPortal.BoardActions.Services;
 
 /// <summary>The home page's board actions: those overdue across the plan, and the ones this user owns.</summary>
-public sealed class ActionWorkItems(PortalDbContext db, IPermissionChecker permissions, TimeProvider clock) : IWorkItemSource
+public sealed class ActionWorkItems(PortalDbContext db, IPermissionChecker permissions, TimeProvider clock, LinkGenerator links) : IWorkItemSource
 {
     public async Task<IReadOnlyList<WorkItem>> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
@@ -20,7 +22,7 @@ public sealed class ActionWorkItems(PortalDbContext db, IPermissionChecker permi
         if (granted.Contains(ActionPlanPermissions.Read))
         {
             var late = open.Count(a => a.Due < today);
-            items.Add(new(MenuSections.Board, "The board's action plan", "/board/actions", late > 0 ? WorkState.Overdue : WorkState.Done,
+            items.Add(new(MenuSections.Board, "The board's action plan", links.PathTo(ActionPlanRoutes.ActionPlan), late > 0 ? WorkState.Overdue : WorkState.Done,
                 late > 0 ? $"{late} overdue" : "Nothing overdue", $"{Words.Count(open.Count, "action")} open.", 30));
         }
         var mine = open.Where(a => a.OwnerId == user.UserId()).ToList();
@@ -28,7 +30,7 @@ public sealed class ActionWorkItems(PortalDbContext db, IPermissionChecker permi
         {
             var late = mine.Count(a => a.Due < today);
             var next = mine.Min(a => a.Due);
-            items.Add(new(MenuSections.Board, "My board actions", "/board/actions/mine", late > 0 ? WorkState.Overdue : WorkState.ToDo,
+            items.Add(new(MenuSections.Board, "My board actions", links.PathTo(ActionPlanRoutes.ActionPlanMine), late > 0 ? WorkState.Overdue : WorkState.ToDo,
                 late > 0 ? $"{late} overdue" : $"{mine.Count} open", $"The next is due {UkTime.Format(next)}.", 31));
         }
         return items;

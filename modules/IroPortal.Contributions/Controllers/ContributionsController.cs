@@ -1,3 +1,4 @@
+using IroPortal.Contributions.Contracts;
 using IroPortal.Contributions.Models;
 using IroPortal.Contributions.Services;
 using IroPortal.Data;
@@ -13,7 +14,7 @@ namespace IroPortal.Contributions.Controllers;
 [Area("Contributions")]
 public sealed class ContributionsController(PortalDbContext db, ContributionService contributions, IPermissionChecker permissions, TimeProvider clock) : Controller
 {
-    [RequirePermission(ContributionPermissions.Contribute), HttpGet("/contributions/mine")]
+    [RequirePermission(ContributionPermissions.Contribute), HttpGet("/contributions/mine", Name = ContributionRoutes.ContributionsMine)]
     public async Task<IActionResult> Mine()
     {
         var me = User.UserId();
@@ -23,7 +24,7 @@ public sealed class ContributionsController(PortalDbContext db, ContributionServ
         return View(new MinePage(mine.OrderByDescending(m => m.Round.OpenedUtc).ToList(), UkTime.Today(clock)));
     }
 
-    [RequirePermission(ContributionPermissions.Manage, ContributionPermissions.Contribute), HttpGet("/contributions/{id:guid}")]
+    [RequirePermission(ContributionPermissions.Manage, ContributionPermissions.Contribute), HttpGet("/contributions/{id:guid}", Name = ContributionRoutes.ContributionsDetails)]
     public async Task<IActionResult> Details(Guid id)
     {
         var (contribution, round) = await FindAsync(id);
@@ -32,16 +33,16 @@ public sealed class ContributionsController(PortalDbContext db, ContributionServ
         return View(new ContributionPage(contribution, round, isManager, contribution.IroId == User.UserId(), null));
     }
 
-    [RequirePermission(ContributionPermissions.Contribute), HttpGet("/contributions/{id:guid}/edit")]
+    [RequirePermission(ContributionPermissions.Contribute), HttpGet("/contributions/{id:guid}/edit", Name = ContributionRoutes.ContributionsEdit)]
     public async Task<IActionResult> Edit(Guid id)
     {
         var (contribution, round) = await FindAsync(id);
         if (contribution is null || round is null || contribution.IroId != User.UserId()) return NotFound();
-        if (!contribution.IroCanEdit) return Redirect($"/contributions/{id}");
+        if (!contribution.IroCanEdit) return RedirectToRoute(ContributionRoutes.ContributionsDetails, new { id });
         return View(new EditPage(contribution, round, ContributionForm.From(contribution), []));
     }
 
-    [RequirePermission(ContributionPermissions.Contribute), HttpPost("/contributions/{id:guid}/edit")]
+    [RequirePermission(ContributionPermissions.Contribute), HttpPost("/contributions/{id:guid}/edit", Name = ContributionRoutes.ContributionsEdit)]
     public async Task<IActionResult> Edit(Guid id, ContributionForm form, string? submit)
     {
         var (contribution, round) = await FindAsync(id);
@@ -49,7 +50,7 @@ public sealed class ContributionsController(PortalDbContext db, ContributionServ
         if (!contribution.IroCanEdit)
         {
             TempData.Problem = "This contribution was already submitted, so it was not changed.";
-            return Redirect($"/contributions/{id}");
+            return RedirectToRoute(ContributionRoutes.ContributionsDetails, new { id });
         }
         ModelState.Clear();
         var submitting = submit == "submit";
@@ -61,10 +62,10 @@ public sealed class ContributionsController(PortalDbContext db, ContributionServ
             return View(new EditPage(contribution, round, form, names));
         }
         TempData.Saved = submitting ? "Contribution sent to the IRO manager." : "Draft saved. Only you can see it until you send it.";
-        return Redirect(submitting ? $"/contributions/{id}" : $"/contributions/{id}/edit");
+        return RedirectToRoute(submitting ? ContributionRoutes.ContributionsDetails : ContributionRoutes.ContributionsEdit, new { id });
     }
 
-    [RequirePermission(ContributionPermissions.Manage), HttpPost("/contributions/{id:guid}/accept")]
+    [RequirePermission(ContributionPermissions.Manage), HttpPost("/contributions/{id:guid}/accept", Name = ContributionRoutes.ContributionsAccept)]
     public async Task<IActionResult> Accept(Guid id, Guid version)
     {
         var (contribution, _) = await FindAsync(id);
@@ -72,10 +73,10 @@ public sealed class ContributionsController(PortalDbContext db, ContributionServ
         if (Stale(contribution, version) is { } stale) return stale;
         await contributions.AcceptAsync(contribution, User.DisplayName());
         TempData.Saved = $"{contribution.IroName}'s contribution accepted. You can quote it in the annual report.";
-        return Redirect($"/contributions/rounds/{contribution.RoundId}");
+        return RedirectToRoute(ContributionRoutes.RoundsDetails, new { id = contribution.RoundId });
     }
 
-    [RequirePermission(ContributionPermissions.Manage), HttpPost("/contributions/{id:guid}/return")]
+    [RequirePermission(ContributionPermissions.Manage), HttpPost("/contributions/{id:guid}/return", Name = ContributionRoutes.ContributionsReturn)]
     public async Task<IActionResult> Return(Guid id, Guid version, string? comments)
     {
         var (contribution, round) = await FindAsync(id);
@@ -90,7 +91,7 @@ public sealed class ContributionsController(PortalDbContext db, ContributionServ
         }
         await contributions.ReturnAsync(contribution, comments, User.DisplayName());
         TempData.Saved = $"{contribution.IroName}'s contribution returned with your comments.";
-        return Redirect($"/contributions/rounds/{contribution.RoundId}");
+        return RedirectToRoute(ContributionRoutes.RoundsDetails, new { id = contribution.RoundId });
     }
 
     /// <summary>A decision made on a page showing an older state (sent again, or already decided) changes nothing.</summary>
@@ -98,7 +99,7 @@ public sealed class ContributionsController(PortalDbContext db, ContributionServ
     {
         if (contribution.Status == ContributionStatus.Submitted && contribution.Version == version) return null;
         TempData.Problem = "This contribution changed while you had the page open. It is shown as it is now.";
-        return Redirect($"/contributions/{contribution.Id}");
+        return RedirectToRoute(ContributionRoutes.ContributionsDetails, new { id = contribution.Id });
     }
 
     private async Task<(Contribution?, ContributionRound?)> FindAsync(Guid id)

@@ -1,3 +1,4 @@
+using IroPortal.Contributions.Contracts;
 using IroPortal.Contributions.Models;
 using IroPortal.Contributions.Services;
 using IroPortal.Data;
@@ -16,14 +17,14 @@ namespace IroPortal.Contributions.Controllers;
 [Area("Contributions")]
 public sealed class RoundsController(PortalDbContext db, ContributionService contributions, IStaffDirectory staff, TimeProvider clock) : Controller
 {
-    [RequirePermission(ContributionPermissions.Manage), HttpGet("/contributions")]
+    [RequirePermission(ContributionPermissions.Manage), HttpGet("/contributions", Name = ContributionRoutes.Rounds)]
     public async Task<IActionResult> Index()
     {
         var rounds = await db.Set<ContributionRound>().AsNoTracking().Include(r => r.Contributions).OrderByDescending(r => r.OpenedUtc).ToListAsync();
         return View(rounds);
     }
 
-    [RequirePermission(ContributionPermissions.Manage), HttpGet("/contributions/rounds/new")]
+    [RequirePermission(ContributionPermissions.Manage), HttpGet("/contributions/rounds/new", Name = ContributionRoutes.RoundsCreate)]
     public async Task<IActionResult> Create()
     {
         var today = UkTime.Today(clock);
@@ -36,7 +37,7 @@ public sealed class RoundsController(PortalDbContext db, ContributionService con
         }, iros));
     }
 
-    [RequirePermission(ContributionPermissions.Manage), HttpPost("/contributions/rounds/new")]
+    [RequirePermission(ContributionPermissions.Manage), HttpPost("/contributions/rounds/new", Name = ContributionRoutes.RoundsCreate)]
     public async Task<IActionResult> Create(RoundForm form)
     {
         ModelState.Clear();
@@ -55,10 +56,10 @@ public sealed class RoundsController(PortalDbContext db, ContributionService con
         var me = await staff.FindAsync(User.UserId() ?? Guid.Empty) ?? throw new InvalidOperationException("The signed-in user is not in the staff directory.");
         var round = await contributions.OpenRoundAsync(form.YearStart, deadline!.Value, form.Guidance ?? "", chosen, me);
         TempData.Saved = $"Round opened: {chosen.Count} IROs asked for their contributions by {UkTime.Format(round.Deadline)}.";
-        return Redirect($"/contributions/rounds/{round.Id}");
+        return RedirectToRoute(ContributionRoutes.RoundsDetails, new { id = round.Id });
     }
 
-    [RequirePermission(ContributionPermissions.Manage), HttpGet("/contributions/rounds/{id:guid}")]
+    [RequirePermission(ContributionPermissions.Manage), HttpGet("/contributions/rounds/{id:guid}", Name = ContributionRoutes.RoundsDetails)]
     public async Task<IActionResult> Details(Guid id)
     {
         var round = await db.Set<ContributionRound>().AsNoTracking().Include(r => r.Contributions).SingleOrDefaultAsync(r => r.Id == id);

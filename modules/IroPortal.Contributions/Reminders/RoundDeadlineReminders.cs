@@ -1,14 +1,17 @@
+using IroPortal.Contributions.Contracts;
 using IroPortal.Contributions.Models;
 using IroPortal.Contributions.Services;
 using IroPortal.Data;
+using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Scheduling;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace IroPortal.Contributions.Reminders;
 
 /// <summary>Reminds each IRO who has not sent their contribution, and sends the manager who opened the round a summary.</summary>
-public sealed class RoundDeadlineReminders(PortalDbContext db) : IReminderRule
+public sealed class RoundDeadlineReminders(PortalDbContext db, LinkGenerator links) : IReminderRule
 {
     public const string DaysBefore = "days-before";
     public const string RepeatEvery = "repeat-every";
@@ -50,12 +53,12 @@ public sealed class RoundDeadlineReminders(PortalDbContext db) : IReminderRule
                 };
                 due.Add(new ReminderOccurrence($"round:{round.Id}:iro:{contribution.IroId}", occurrence, ReminderRecipient.User(contribution.IroId),
                     $"Your contribution to the {year} annual report {when}", $"Your contribution to the {year} annual report {when}. {status}",
-                    "/contributions/mine", urgent));
+                    links.PathTo(ContributionRoutes.ContributionsMine), urgent));
             }
             var names = string.Join("\n", outstanding.Select(c => $"{c.IroName}: {ContributionQuestions.StatusText(c.Status)}"));
             due.Add(new ReminderOccurrence($"round:{round.Id}:summary", occurrence, ReminderRecipient.User(round.OpenedById),
                 $"{outstanding.Count} of {round.Contributions.Count} contributions to the {year} report still to come",
-                $"The contributions {when}. Still to come:\n{names}", $"/contributions/rounds/{round.Id}", urgent));
+                $"The contributions {when}. Still to come:\n{names}", links.PathTo(ContributionRoutes.RoundsDetails, new { id = round.Id }), urgent));
         }
         return due;
     }

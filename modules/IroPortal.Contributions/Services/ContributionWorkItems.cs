@@ -1,3 +1,5 @@
+using IroPortal.Contributions.Contracts;
+using Microsoft.AspNetCore.Routing;
 using System.Security.Claims;
 using IroPortal.Contributions.Models;
 using IroPortal.Data;
@@ -10,7 +12,7 @@ namespace IroPortal.Contributions.Services;
 
 /// <summary>The home page's contribution round: for the manager, who has sent theirs and what waits to be read; for
 /// an IRO, their own contribution to the latest round and whether it came back for changes.</summary>
-public sealed class ContributionWorkItems(PortalDbContext db, IPermissionChecker permissions, TimeProvider clock) : IWorkItemSource
+public sealed class ContributionWorkItems(PortalDbContext db, IPermissionChecker permissions, TimeProvider clock, LinkGenerator links) : IWorkItemSource
 {
     private const string Section = MenuSections.AnnualReport;
 
@@ -25,7 +27,7 @@ public sealed class ContributionWorkItems(PortalDbContext db, IPermissionChecker
         if (granted.Contains(ContributionPermissions.Manage))
         {
             if (round is null)
-                items.Add(new(Section, "Contribution round", "/contributions/rounds/new", WorkState.ToDo, "Not opened", "Ask the IROs for their contributions to the annual report.", 10));
+                items.Add(new(Section, "Contribution round", links.PathTo(ContributionRoutes.RoundsCreate), WorkState.ToDo, "Not opened", "Ask the IROs for their contributions to the annual report.", 10));
             else
             {
                 var all = round.Contributions.Count;
@@ -35,7 +37,7 @@ public sealed class ContributionWorkItems(PortalDbContext db, IPermissionChecker
                     : toRead > 0 ? (WorkState.ToDo, $"{toRead} to read")
                     : sent < all ? (WorkState.ToDo, $"Due {UkTime.Format(round.Deadline)}")
                     : (WorkState.Done, "All accepted");
-                items.Add(new(Section, $"Contributions for {ReportingYear.Name(round.YearStart)}", $"/contributions/rounds/{round.Id}", state, status,
+                items.Add(new(Section, $"Contributions for {ReportingYear.Name(round.YearStart)}", links.PathTo(ContributionRoutes.RoundsDetails, new { id = round.Id }), state, status,
                     $"{sent} of {all} IROs have sent theirs; the deadline is {UkTime.Format(round.Deadline)}.", 10));
             }
         }
@@ -49,7 +51,7 @@ public sealed class ContributionWorkItems(PortalDbContext db, IPermissionChecker
                 _ when today > round.Deadline => (WorkState.Overdue, $"Was due {UkTime.Format(round.Deadline)}"),
                 _ => (WorkState.ToDo, $"Due {UkTime.Format(round.Deadline)}"),
             };
-            items.Add(new(Section, $"My contribution for {ReportingYear.Name(round.YearStart)}", $"/contributions/{mine.Id}", state, status,
+            items.Add(new(Section, $"My contribution for {ReportingYear.Name(round.YearStart)}", links.PathTo(ContributionRoutes.ContributionsDetails, new { id = mine.Id }), state, status,
                 mine.Status == ContributionStatus.Returned && mine.ManagerComments.Length > 0 ? "The manager's comments are on the contribution." : "", 11));
         }
         return items;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IroPortal.DataProtection.Contracts;
 using IroPortal.DataProtection.Services;
 using IroPortal.Modularity;
 using IroPortal.Modularity.PersonalData;
@@ -18,10 +19,10 @@ public sealed class PersonalDataController(PersonalDataSearch search, IOptions<C
 {
     public const int LongestReason = 500;
 
-    [HttpGet("")]
+    [HttpGet("", Name = DataProtectionRoutes.PersonalData)]
     public IActionResult Index() => View(new PersonalDataPage("", null, null));
 
-    [HttpPost("")]
+    [HttpPost("", Name = DataProtectionRoutes.PersonalDataSearch)]
     public async Task<IActionResult> Search(string? term)
     {
         if (Check(term) is { } problem) return problem;
@@ -30,7 +31,7 @@ public sealed class PersonalDataController(PersonalDataSearch search, IOptions<C
         return View(nameof(Index), new PersonalDataPage(term!.Trim(), result, Erased: null));
     }
 
-    [HttpPost("export")]
+    [HttpPost("export", Name = DataProtectionRoutes.PersonalDataExport)]
     public async Task<IActionResult> Export(string? term, string? format)
     {
         if (Check(term) is { } problem) return problem;
@@ -48,7 +49,7 @@ public sealed class PersonalDataController(PersonalDataSearch search, IOptions<C
         return View("Export", result);
     }
 
-    [HttpPost("erase/check")]
+    [HttpPost("erase/check", Name = DataProtectionRoutes.PersonalDataCheckErase)]
     public async Task<IActionResult> CheckErase(string? term, string module, string kind, string id)
     {
         if (Check(term) is { } problem) return problem;
@@ -58,7 +59,7 @@ public sealed class PersonalDataController(PersonalDataSearch search, IOptions<C
         return View("Erase", new ErasePage(term!.Trim(), module, record, ""));
     }
 
-    [HttpPost("erase")]
+    [HttpPost("erase", Name = DataProtectionRoutes.PersonalDataErase)]
     public async Task<IActionResult> Erase(string? term, string module, string kind, string id, string? reason)
     {
         if (Check(term) is { } problem) return problem;

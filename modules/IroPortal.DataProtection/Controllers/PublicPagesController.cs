@@ -1,3 +1,4 @@
+using IroPortal.DataProtection.Contracts;
 using IroPortal.DataProtection.Services;
 using IroPortal.Modularity.Permissions;
 using Microsoft.AspNetCore.Mvc;
@@ -9,18 +10,18 @@ namespace IroPortal.DataProtection.Controllers;
 [Public]
 public sealed class PublicPagesController(Statements statements) : Controller
 {
-    [HttpGet("/accessibility")]
+    [HttpGet("/accessibility", Name = DataProtectionRoutes.PublicPagesAccessibility)]
     public async Task<IActionResult> Accessibility() => View("Statement", await statements.ReadAsync(Statements.Accessibility));
 
-    [HttpGet("/privacy/feedback")]
+    [HttpGet("/privacy/feedback", Name = DataProtectionRoutes.PublicPagesFeedbackNotice)]
     public async Task<IActionResult> FeedbackNotice() => View("Statement", await statements.ReadAsync(Statements.AdultsNotice));
 
-    [HttpGet("/privacy/children")]
+    [HttpGet("/privacy/children", Name = DataProtectionRoutes.PublicPagesChildrenNotice)]
     public async Task<IActionResult> ChildrenNotice() => View("Statement", await statements.ReadAsync(Statements.ChildrenNotice));
 
-    [HttpGet("/privacy")]
+    [HttpGet("/privacy", Name = DataProtectionRoutes.PublicPagesPrivacy)]
     public IActionResult Privacy() => View();
 
-    [HttpGet("/cookies")]
+    [HttpGet("/cookies", Name = DataProtectionRoutes.PublicPagesCookies)]
     public IActionResult Cookies() => View();
 }

@@ -1,3 +1,4 @@
+using IroPortal.DataProtection.Contracts;
 using IroPortal.DataProtection.Services;
 using IroPortal.Modularity.PersonalData;
 using IroPortal.Modularity.Permissions;
@@ -13,11 +14,11 @@ namespace IroPortal.DataProtection.Controllers;
 [RequirePermission(DataProtectionPermissions.ManageRetention)]
 public sealed class RetentionController(RetentionService retention) : Controller
 {
-    [HttpGet("")]
+    [HttpGet("", Name = DataProtectionRoutes.Retention)]
     public async Task<IActionResult> Index() => View(await PageAsync(null));
 
     /// <summary>Every period as days, by kind ("days[qa.feedback-answers]=730").</summary>
-    [HttpPost("")]
+    [HttpPost("", Name = DataProtectionRoutes.RetentionSave)]
     public async Task<IActionResult> Save([FromForm] Dictionary<string, string> days)
     {
         var state = await retention.StateAsync();
@@ -36,7 +37,7 @@ public sealed class RetentionController(RetentionService retention) : Controller
         return RedirectToAction(nameof(Index), null, "preview");
     }
 
-    [HttpPost("confirm")]
+    [HttpPost("confirm", Name = DataProtectionRoutes.RetentionConfirm)]
     public async Task<IActionResult> Confirm(int version)
     {
         if (!await retention.ConfirmAsync(version, User.Identity!.Name!))
@@ -49,7 +50,7 @@ public sealed class RetentionController(RetentionService retention) : Controller
     }
 
     /// <summary>Runs the disposal now rather than tonight (once confirmed).</summary>
-    [HttpPost("run")]
+    [HttpPost("run", Name = DataProtectionRoutes.RetentionRun)]
     public async Task<IActionResult> Run()
     {
         var run = await retention.DisposeAsync(User.Identity!.Name!);

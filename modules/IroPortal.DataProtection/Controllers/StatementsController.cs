@@ -1,3 +1,4 @@
+using IroPortal.DataProtection.Contracts;
 using IroPortal.DataProtection.Services;
 using IroPortal.Modularity.Permissions;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace IroPortal.DataProtection.Controllers;
 [RequirePermission(DataProtectionPermissions.EditStatements)]
 public sealed class StatementsController(Statements statements) : Controller
 {
-    [HttpGet("")]
+    [HttpGet("", Name = DataProtectionRoutes.Statements)]
     public async Task<IActionResult> Index()
     {
         var all = new List<StatementText>();
@@ -19,11 +20,11 @@ public sealed class StatementsController(Statements statements) : Controller
         return View(all);
     }
 
-    [HttpGet("{key}")]
+    [HttpGet("{key}", Name = DataProtectionRoutes.StatementsEdit)]
     public async Task<IActionResult> Edit(string key) =>
         Statements.Find(key) is { } kind ? View(new StatementEditPage(await statements.ForEditingAsync(kind), null)) : NotFound();
 
-    [HttpPost("{key}")]
+    [HttpPost("{key}", Name = DataProtectionRoutes.StatementsEdit)]
     public async Task<IActionResult> Edit(string key, string? text, bool useDefault = false)
     {
         if (Statements.Find(key) is not { } kind) return NotFound();

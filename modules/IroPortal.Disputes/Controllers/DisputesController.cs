@@ -1,3 +1,4 @@
+using IroPortal.Disputes.Contracts;
 using IroPortal.Users.Contracts;
 using IroPortal.Disputes.Models;
 using IroPortal.Disputes.Services;
@@ -16,7 +17,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
 {
     private const string ChangedMeanwhile = "This escalation changed since you opened it (in another tab, perhaps). Nothing of yours was saved: here it is as it is now.";
 
-    [RequirePermission(DisputePermissions.ViewAll), HttpGet("/disputes"), AuditsChildData("Dispute records")]
+    [RequirePermission(DisputePermissions.ViewAll), HttpGet("/disputes", Name = DisputeRoutes.Disputes), AuditsChildData("Dispute records")]
     public async Task<IActionResult> Index(int? year)
     {
         var current = ReportingYear.Containing(disputes.Today);
@@ -26,13 +27,13 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
         return View(new DashboardPage(chosen, current, escalations, DisputeStatistics.Of(escalations, stages, disputes.Today, disputes.WorkingDays), disputes.Today));
     }
 
-    [RequirePermission(DisputePermissions.Record), HttpGet("/disputes/mine"), AuditsChildData("Dispute records")]
+    [RequirePermission(DisputePermissions.Record), HttpGet("/disputes/mine", Name = DisputeRoutes.Mine), AuditsChildData("Dispute records")]
     public async Task<IActionResult> Mine() => View(new MinePage(await disputes.ListAsync(iroId: User.UserId() ?? Guid.Empty), disputes.Today));
 
-    [RequirePermission(DisputePermissions.Record), HttpGet("/disputes/new")]
+    [RequirePermission(DisputePermissions.Record), HttpGet("/disputes/new", Name = DisputeRoutes.New)]
     public async Task<IActionResult> New() => View(new NewPage(new NewForm { RaisedOn = DateParts.From(disputes.Today) }, await StageChoicesAsync(), null));
 
-    [RequirePermission(DisputePermissions.Record), HttpPost("/disputes/new"), AuditsChange("Dispute recorded")]
+    [RequirePermission(DisputePermissions.Record), HttpPost("/disputes/new", Name = DisputeRoutes.New), AuditsChange("Dispute recorded")]
     public async Task<IActionResult> New([Bind(Prefix = "Form")] NewForm form)
     {
         var reference = (form.CaseReference ?? "").Trim();
@@ -50,10 +51,10 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
         TempData.Saved = DisputeRules.Current(escalation).ResponseDue is { } due
             ? $"Escalation recorded. The response is due by {UkTime.Format(due)}; you will be reminded."
             : "Escalation recorded.";
-        return Redirect($"/disputes/{escalation.Id}");
+        return RedirectToRoute(DisputeRoutes.Escalation, new { id = escalation.Id });
     }
 
-    [RequirePermission(DisputePermissions.Record, DisputePermissions.ViewAll), HttpGet("/disputes/{id:guid}"), AuditsChildData("Dispute record")]
+    [RequirePermission(DisputePermissions.Record, DisputePermissions.ViewAll), HttpGet("/disputes/{id:guid}", Name = DisputeRoutes.Escalation), AuditsChildData("Dispute record")]
     public async Task<IActionResult> Escalation(Guid id)
     {
         if (await disputes.FindAsync(id) is not { } escalation) return NotFound();
@@ -74,7 +75,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
             [new SelectListItem("Choose the stage", ""), .. next.Select(s => new SelectListItem(StageLabel(s), s.Id.ToString()))]));
     }
 
-    [RequirePermission(DisputePermissions.Record), HttpPost("/disputes/{id:guid}/response"), AuditsChange("Dispute response recorded")]
+    [RequirePermission(DisputePermissions.Record), HttpPost("/disputes/{id:guid}/response", Name = DisputeRoutes.RecordResponse), AuditsChange("Dispute response recorded")]
     public async Task<IActionResult> RecordResponse(Guid id, [Bind(Prefix = "Response")] ResponseForm form)
     {
         if (await OwnEscalationAsync(id) is not { } escalation) return NotFound();
@@ -88,10 +89,10 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
         if (!ModelState.IsValid) return await EscalationPage(escalation, form, new EscalateForm(), new CloseForm());
         if (!await disputes.RespondAsync(escalation, form.Revision, on!.Value, form.Outcome == "resolved", note)) return Changed(id);
         TempData.Saved = form.Outcome == "resolved" ? "Response recorded: the concern is resolved." : "Response recorded. Take the next step when you are ready: a later stage, or Cafcass.";
-        return Redirect($"/disputes/{id}");
+        return RedirectToRoute(DisputeRoutes.Escalation, new { id });
     }
 
-    [RequirePermission(DisputePermissions.Record), HttpPost("/disputes/{id:guid}/escalate"), AuditsChange("Dispute escalated")]
+    [RequirePermission(DisputePermissions.Record), HttpPost("/disputes/{id:guid}/escalate", Name = DisputeRoutes.Escalate), AuditsChange("Dispute escalated")]
     public async Task<IActionResult> Escalate(Guid id, [Bind(Prefix = "Escalate")] EscalateForm form)
     {
         if (await OwnEscalationAsync(id) is not { } escalation) return NotFound();
@@ -101,10 +102,10 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
         if (!ModelState.IsValid) return await EscalationPage(escalation, new ResponseForm(), form, new CloseForm());
         if (!await disputes.EscalateAsync(escalation, form.Revision, raised!)) return Changed(id);
         TempData.Saved = $"Raised at \u201c{raised!.Stage.Name}\u201d" + (DisputeRules.Current(escalation).ResponseDue is { } due ? $"; the response is due by {UkTime.Format(due)}." : ".");
-        return Redirect($"/disputes/{id}");
+        return RedirectToRoute(DisputeRoutes.Escalation, new { id });
     }
 
-    [RequirePermission(DisputePermissions.Record), HttpPost("/disputes/{id:guid}/close"), AuditsChange("Dispute closed")]
+    [RequirePermission(DisputePermissions.Record), HttpPost("/disputes/{id:guid}/close", Name = DisputeRoutes.Close), AuditsChange("Dispute closed")]
     public async Task<IActionResult> Close(Guid id, [Bind(Prefix = "Close")] CloseForm form)
     {
         if (await OwnEscalationAsync(id) is not { } escalation) return NotFound();
@@ -117,14 +118,14 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
         if (!ModelState.IsValid) return await EscalationPage(escalation, new ResponseForm(), new EscalateForm(), form);
         if (!await disputes.CloseAsync(escalation, form.Revision, on!.Value, reason)) return Changed(id);
         TempData.Saved = "Closed without being resolved. It stays in the record and in the year's figures.";
-        return Redirect($"/disputes/{id}");
+        return RedirectToRoute(DisputeRoutes.Escalation, new { id });
     }
 
-    [RequirePermission(DisputePermissions.Configure), HttpGet("/disputes/stages")]
+    [RequirePermission(DisputePermissions.Configure), HttpGet("/disputes/stages", Name = DisputeRoutes.Stages)]
     public async Task<IActionResult> Stages() =>
         View(new StagesPage((await disputes.StagesAsync()).Select(s => new StageForm { Id = s.Id, Kind = s.Kind, Name = s.Name, Days = s.WorkingDays?.ToString() }).ToList()));
 
-    [RequirePermission(DisputePermissions.Configure), HttpPost("/disputes/stages"), AuditsChange("Dispute stages changed")]
+    [RequirePermission(DisputePermissions.Configure), HttpPost("/disputes/stages", Name = DisputeRoutes.Stages), AuditsChange("Dispute stages changed")]
     public async Task<IActionResult> Stages([Bind(Prefix = "Stages")] List<StageForm> stages, string? add)
     {
         var existing = await disputes.StagesAsync();
@@ -159,7 +160,7 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
         if (!ModelState.IsValid) return View(new StagesPage(stages));
         await disputes.SaveStagesAsync(wanted);
         TempData.Saved = "Stages saved. Escalations already raised keep the stage names and due dates they were raised with.";
-        return Redirect("/disputes/stages");
+        return RedirectToRoute(DisputeRoutes.Stages);
     }
 
     private async Task<Escalation?> OwnEscalationAsync(Guid id) =>
@@ -168,13 +169,13 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
     private IActionResult Changed(Guid id)
     {
         TempData.Problem = ChangedMeanwhile;
-        return Redirect($"/disputes/{id}");
+        return RedirectToRoute(DisputeRoutes.Escalation, new { id });
     }
 
     private IActionResult Finished(Guid id)
     {
         TempData.Problem = "This escalation is already resolved or closed. Nothing changed.";
-        return Redirect($"/disputes/{id}");
+        return RedirectToRoute(DisputeRoutes.Escalation, new { id });
     }
 
     private StageRaised? ValidateStage(IReadOnlyList<DisputeStage> allowed, Guid? stageId, string? with, DateParts raisedOn, DateOnly? notBefore, string prefix = "Form")

@@ -1,16 +1,19 @@
 using IroPortal.Data;
+using IroPortal.Disputes.Contracts;
 using IroPortal.Disputes.Models;
+using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Modularity.Scheduling;
 using IroPortal.Users.Contracts;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace IroPortal.Disputes.Services;
 
 /// <summary>Tells the IRO and the IRO managers when a response to an escalation is due, on the day, and while it is
 /// late. Reminders name the category and the stage, never the case reference.</summary>
-public sealed class DisputeReminders(PortalDbContext db, IStaffDirectory staff) : IReminderRule
+public sealed class DisputeReminders(PortalDbContext db, IStaffDirectory staff, LinkGenerator links) : IReminderRule
 {
     public const string RuleKey = "disputes.responses";
     public const string DaysBefore = "days-before";
@@ -43,7 +46,7 @@ public sealed class DisputeReminders(PortalDbContext db, IStaffDirectory staff) 
             if (occurrence is null) continue;
             var about = $"{DisputeRules.CategoryName(escalation.Category).ToLowerInvariant()}, {step.StageName}";
             var when = DeadlineReminderDates.When(occurrence, responseDue, "late");
-            var link = $"/disputes/{escalation.Id}";
+            var link = links.PathTo(DisputeRoutes.Escalation, new { id = escalation.Id });
             due.Add(new ReminderOccurrence($"escalation-step:{step.Id}", occurrence, ReminderRecipient.User(escalation.IroId),
                 $"A response to your escalation {when}", $"The response to your escalation ({about}), raised with {step.RaisedWith} on {UkTime.Format(step.RaisedOn)}, {when}. Record it, or take the next step.", link, occurrence != "before"));
             if (occurrence == "before") continue;

@@ -1,3 +1,5 @@
+using IroPortal.Disputes.Contracts;
+using Microsoft.AspNetCore.Routing;
 using System.Security.Claims;
 using IroPortal.Data;
 using IroPortal.Disputes.Models;
@@ -10,7 +12,7 @@ namespace IroPortal.Disputes.Services;
 
 /// <summary>The home page's escalations: responses late or needing the next step, across the service for the
 /// manager, and an IRO's own.</summary>
-public sealed class DisputeWorkItems(PortalDbContext db, IPermissionChecker permissions, TimeProvider clock) : IWorkItemSource
+public sealed class DisputeWorkItems(PortalDbContext db, IPermissionChecker permissions, TimeProvider clock, LinkGenerator links) : IWorkItemSource
 {
     public async Task<IReadOnlyList<WorkItem>> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
@@ -32,8 +34,8 @@ public sealed class DisputeWorkItems(PortalDbContext db, IPermissionChecker perm
                 : (WorkState.Done, escalations.Count == 0 ? "None open" : "Nothing late");
             items.Add(new(MenuSections.Disputes, title, url, state, status, $"{escalations.Count} open.", order));
         }
-        if (all) Add("Escalations across the service", "/disputes", open, 40);
-        if (granted.Contains(DisputePermissions.Record) && open.Where(e => e.IroId == me).ToList() is { Count: > 0 } mine) Add("My escalations", "/disputes/mine", mine, 41);
+        if (all) Add("Escalations across the service", links.PathTo(DisputeRoutes.Disputes), open, 40);
+        if (granted.Contains(DisputePermissions.Record) && open.Where(e => e.IroId == me).ToList() is { Count: > 0 } mine) Add("My escalations", links.PathTo(DisputeRoutes.Mine), mine, 41);
         return items;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IroPortal.Home.Contracts;
 using IroPortal.Modularity.Hosting;
 using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity.Permissions;
@@ -13,7 +14,7 @@ namespace IroPortal.Home.Controllers;
 [Area("Home")]
 public sealed class PublicHomeController : Controller
 {
-    [Public, HttpGet("/")]
+    [Public, HttpGet("/", Name = HomeRoutes.PublicHome)]
     public IActionResult Index() => View();
 }
 
@@ -23,7 +24,7 @@ public sealed record StaffHomePage(IReadOnlyList<IGrouping<string, WorkItem>> Wo
 [Area("Home")]
 public sealed class StaffHomeController(NavigationService navigation, IEnumerable<IWorkItemSource> work) : Controller
 {
-    [SignedIn, HttpGet("/staff")]
+    [SignedIn, HttpGet("/staff", Name = HomeRoutes.StaffHome)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var items = new List<WorkItem>();

@@ -1,3 +1,4 @@
+using IroPortal.Notifications.Contracts;
 using IroPortal.Users.Contracts;
 using Hangfire;
 using IroPortal.Data;
@@ -19,7 +20,7 @@ namespace IroPortal.Notifications.Controllers;
 public sealed class JobsController(ScheduleBook book, JobStorage storage, JobCatalog catalog, SchedulerOptions options, NodeIdentity node,
     PortalDbContext db, Outbox outbox, TimeProvider clock) : Controller
 {
-    [HttpGet("/admin/jobs")]
+    [HttpGet("/admin/jobs", Name = NotificationRoutes.Jobs)]
     public async Task<IActionResult> Index()
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -45,7 +46,7 @@ public sealed class JobsController(ScheduleBook book, JobStorage storage, JobCat
             Abandoned(runs, nodes, now), outboxRows, counts.ToDictionary(c => c.Key, c => c.Count)));
     }
 
-    [HttpGet("/admin/jobs/{key}")]
+    [HttpGet("/admin/jobs/{key}", Name = NotificationRoutes.JobsDetails)]
     public async Task<IActionResult> Details(string key, string? run)
     {
         if (catalog.Find(key) is not { } job) return NotFound();
@@ -56,7 +57,7 @@ public sealed class JobsController(ScheduleBook book, JobStorage storage, JobCat
     }
 
     /// <summary>How a firing went, for the page that started it: the page asks until it is done.</summary>
-    [HttpGet("/admin/jobs/{key}/runs/{run}")]
+    [HttpGet("/admin/jobs/{key}/runs/{run}", Name = NotificationRoutes.JobsOutcome)]
     public async Task<IActionResult> Outcome(string key, string run)
     {
         if (catalog.Find(key) is null) return NotFound();
@@ -64,42 +65,42 @@ public sealed class JobsController(ScheduleBook book, JobStorage storage, JobCat
         return outcome is null ? NotFound() : Json(outcome);
     }
 
-    [HttpPost("/admin/jobs/{key}/run"), AuditsChange("Job run by hand")]
+    [HttpPost("/admin/jobs/{key}/run", Name = NotificationRoutes.JobsRunNow), AuditsChange("Job run by hand")]
     public IActionResult RunNow(string key)
     {
         if (catalog.Find(key) is not { } job) return NotFound();
         if (!book.Recurring().ContainsKey(key))
         {
             TempData.Saved = $"{job.Name} is paused. Resume it to run it.";
-            return Redirect("/admin/jobs");
+            return RedirectToRoute(NotificationRoutes.Jobs);
         }
-        return Redirect($"/admin/jobs/{key}?run={Uri.EscapeDataString(book.Trigger(key))}");
+        return RedirectToRoute(NotificationRoutes.JobsDetails, new { key, run = book.Trigger(key) });
     }
 
-    [HttpPost("/admin/jobs/{key}/pause"), AuditsChange("Job paused")]
+    [HttpPost("/admin/jobs/{key}/pause", Name = NotificationRoutes.JobsPause), AuditsChange("Job paused")]
     public async Task<IActionResult> Pause(string key)
     {
         if (catalog.Find(key) is not { } job) return NotFound();
         await book.SetPausedAsync(job, true, User.DisplayName());
         TempData.Saved = $"{job.Name} is paused on every node. It will not run until you resume it.";
-        return Redirect("/admin/jobs");
+        return RedirectToRoute(NotificationRoutes.Jobs);
     }
 
-    [HttpPost("/admin/jobs/{key}/resume"), AuditsChange("Job resumed")]
+    [HttpPost("/admin/jobs/{key}/resume", Name = NotificationRoutes.JobsResume), AuditsChange("Job resumed")]
     public async Task<IActionResult> Resume(string key)
     {
         if (catalog.Find(key) is not { } job) return NotFound();
         await book.SetPausedAsync(job, false, User.DisplayName());
         TempData.Saved = $"{job.Name} is running on its schedule again.";
-        return Redirect("/admin/jobs");
+        return RedirectToRoute(NotificationRoutes.Jobs);
     }
 
-    [HttpPost("/admin/outbox/{id:guid}/retry"), AuditsChange("Email sent again")]
+    [HttpPost("/admin/outbox/{id:guid}/retry", Name = NotificationRoutes.JobsRetry), AuditsChange("Email sent again")]
     public async Task<IActionResult> Retry(Guid id)
     {
         if (!await outbox.RetryAsync(id)) return NotFound();
         TempData.Saved = "The email will be tried again the next time the outbox is sent.";
-        return Redirect("/admin/jobs");
+        return RedirectToRoute(NotificationRoutes.Jobs);
     }
 
     private async Task<RunOutcome?> OutcomeOf(string key, string jobId)

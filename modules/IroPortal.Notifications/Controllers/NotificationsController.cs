@@ -1,5 +1,6 @@
 using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
+using IroPortal.Notifications.Contracts;
 using IroPortal.Notifications.Services;
 using Microsoft.AspNetCore.Mvc;
 using IroPortal.Modularity.Forms;
@@ -12,37 +13,37 @@ public sealed class NotificationsController(Inbox inbox) : Controller
 {
     private Guid Me => User.UserId() ?? Guid.Empty;
 
-    [SignedIn, HttpGet("/notifications")]
+    [SignedIn, HttpGet("/notifications", Name = NotificationRoutes.Notifications)]
     public async Task<IActionResult> Index() => View(await inbox.ListAsync(Me));
 
     /// <summary>Opens the notification's subject and marks it read.</summary>
-    [SignedIn, HttpGet("/notifications/{id:guid}")]
+    [SignedIn, HttpGet("/notifications/{id:guid}", Name = NotificationRoutes.Open)]
     public async Task<IActionResult> Open(Guid id)
     {
         var notification = await inbox.ReadAsync(Me, id);
         if (notification is null) return NotFound();
-        return LocalRedirect(ReturnAddress.LocalOr(notification.Link, "/notifications"));
+        return LocalRedirect(ReturnAddress.LocalOr(notification.Link, Url.RouteUrl(NotificationRoutes.Notifications)!));
     }
 
-    [SignedIn, HttpPost("/notifications/{id:guid}/read")]
+    [SignedIn, HttpPost("/notifications/{id:guid}/read", Name = NotificationRoutes.MarkRead)]
     public async Task<IActionResult> MarkRead(Guid id)
     {
         if (await inbox.ReadAsync(Me, id) is null) return NotFound();
-        return Redirect("/notifications");
+        return RedirectToRoute(NotificationRoutes.Notifications);
     }
 
-    [SignedIn, HttpPost("/notifications/read-all")]
+    [SignedIn, HttpPost("/notifications/read-all", Name = NotificationRoutes.MarkAllRead)]
     public async Task<IActionResult> MarkAllRead()
     {
         var count = await inbox.ReadAllAsync(Me);
         TempData.Saved = count == 1 ? "1 notification marked as read." : $"{count} notifications marked as read.";
-        return Redirect("/notifications");
+        return RedirectToRoute(NotificationRoutes.Notifications);
     }
 
-    [SignedIn, HttpGet("/notifications/preferences")]
+    [SignedIn, HttpGet("/notifications/preferences", Name = NotificationRoutes.Preferences)]
     public async Task<IActionResult> Preferences() => View(new PreferencesForm { Delivery = await inbox.WantsDigestAsync(Me) ? "digest" : "immediate" });
 
-    [SignedIn, HttpPost("/notifications/preferences")]
+    [SignedIn, HttpPost("/notifications/preferences", Name = NotificationRoutes.Preferences)]
     public async Task<IActionResult> Preferences(PreferencesForm form)
     {
         ModelState.Clear();
@@ -55,7 +56,7 @@ public sealed class NotificationsController(Inbox inbox) : Controller
         TempData.Saved = form.Delivery == "digest"
             ? "Saved: reminders that are not urgent will come in one email each morning. Urgent ones still come at once."
             : "Saved: each reminder will come by email as it happens.";
-        return Redirect("/notifications/preferences");
+        return RedirectToRoute(NotificationRoutes.Preferences);
     }
 }
 

@@ -1,3 +1,4 @@
+using IroPortal.Notifications.Contracts;
 using IroPortal.Users.Contracts;
 using IroPortal.Data;
 using IroPortal.Modularity;
@@ -18,7 +19,7 @@ public sealed class RemindersController(IEnumerable<IReminderRule> rules, RuleSe
 {
     public static readonly IReadOnlyList<string> AudienceRoles = [PortalRoles.IroManager, PortalRoles.Iro, PortalRoles.BoardMember, PortalRoles.SeniorManager];
 
-    [RequirePermission(NotificationPermissions.ManageReminders), HttpGet("/reminders")]
+    [RequirePermission(NotificationPermissions.ManageReminders), HttpGet("/reminders", Name = NotificationRoutes.Reminders)]
     public async Task<IActionResult> Index()
     {
         var rows = new List<RuleRow>();
@@ -27,7 +28,7 @@ public sealed class RemindersController(IEnumerable<IReminderRule> rules, RuleSe
         return View(rows);
     }
 
-    [RequirePermission(NotificationPermissions.ManageReminders), HttpGet("/reminders/rules/{key}")]
+    [RequirePermission(NotificationPermissions.ManageReminders), HttpGet("/reminders/rules/{key}", Name = NotificationRoutes.RemindersEdit)]
     public async Task<IActionResult> Edit(string key)
     {
         if (Find(key) is not { } rule) return NotFound();
@@ -35,7 +36,7 @@ public sealed class RemindersController(IEnumerable<IReminderRule> rules, RuleSe
         return View(new RuleForm(rule, current.Enabled, current.Values.ToDictionary(v => v.Key, v => v.Value.ToString()), new Dictionary<string, string>()));
     }
 
-    [RequirePermission(NotificationPermissions.ManageReminders), HttpPost("/reminders/rules/{key}"), AuditsChange("Reminder rule changed")]
+    [RequirePermission(NotificationPermissions.ManageReminders), HttpPost("/reminders/rules/{key}", Name = NotificationRoutes.RemindersEdit), AuditsChange("Reminder rule changed")]
     public async Task<IActionResult> Edit(string key, bool enabled, [FromForm] Dictionary<string, string> values)
     {
         if (Find(key) is not { } rule) return NotFound();
@@ -53,13 +54,13 @@ public sealed class RemindersController(IEnumerable<IReminderRule> rules, RuleSe
             return View(new RuleForm(rule, enabled, rule.Parameters.ToDictionary(p => p.Key, p => values.GetValueOrDefault(p.Key) ?? ""), errors));
         await settings.SaveAsync(rule, enabled, parsed, User.DisplayName());
         TempData.Saved = enabled ? $"Saved: {rule.Name}." : $"Saved: {rule.Name} is switched off. Nobody will get it until you switch it on.";
-        return Redirect("/reminders");
+        return RedirectToRoute(NotificationRoutes.Reminders);
     }
 
-    [RequirePermission(NotificationPermissions.ManageReminders), HttpGet("/reminders/timetable")]
+    [RequirePermission(NotificationPermissions.ManageReminders), HttpGet("/reminders/timetable", Name = NotificationRoutes.RemindersTimetable)]
     public async Task<IActionResult> Timetable() => View(await TimetablePage(MilestoneForm.Blank(), BoardMeetingForm.Blank()));
 
-    [RequirePermission(NotificationPermissions.ManageReminders), HttpPost("/reminders/timetable"), AuditsChange("Timetable changed")]
+    [RequirePermission(NotificationPermissions.ManageReminders), HttpPost("/reminders/timetable", Name = NotificationRoutes.RemindersAddMilestone), AuditsChange("Timetable changed")]
     public async Task<IActionResult> AddMilestone([Bind(Prefix = "Milestone")] MilestoneForm form)
     {
         ModelState.Clear();
@@ -76,11 +77,11 @@ public sealed class RemindersController(IEnumerable<IReminderRule> rules, RuleSe
         Add(title, date!.Value, roles, form.RemindDaysBefore!.Value);
         await db.SaveChangesAsync();
         TempData.Saved = $"Added: {title} on {UkTime.Format(date.Value)}.";
-        return Redirect("/reminders/timetable");
+        return RedirectToRoute(NotificationRoutes.RemindersTimetable);
     }
 
     /// <summary>The board meeting and, counted back in working days, when the papers are due to the board clerk.</summary>
-    [RequirePermission(NotificationPermissions.ManageReminders), HttpPost("/reminders/timetable/board-meeting"), AuditsChange("Board meeting added to the timetable")]
+    [RequirePermission(NotificationPermissions.ManageReminders), HttpPost("/reminders/timetable/board-meeting", Name = NotificationRoutes.RemindersAddBoardMeeting), AuditsChange("Board meeting added to the timetable")]
     public async Task<IActionResult> AddBoardMeeting([Bind(Prefix = "Board")] BoardMeetingForm form)
     {
         ModelState.Clear();
@@ -101,10 +102,10 @@ public sealed class RemindersController(IEnumerable<IReminderRule> rules, RuleSe
         Add("Annual report papers due to the board clerk", papersDue, [PortalRoles.IroManager, PortalRoles.SeniorManager], 10);
         await db.SaveChangesAsync();
         TempData.Saved = $"Added: the board meeting on {UkTime.Format(meeting.Value)}, and the papers due to the board clerk on {UkTime.Format(papersDue)}.";
-        return Redirect("/reminders/timetable");
+        return RedirectToRoute(NotificationRoutes.RemindersTimetable);
     }
 
-    [RequirePermission(NotificationPermissions.ManageReminders), HttpPost("/reminders/timetable/{id:guid}/remove"), AuditsChange("Timetable date removed")]
+    [RequirePermission(NotificationPermissions.ManageReminders), HttpPost("/reminders/timetable/{id:guid}/remove", Name = NotificationRoutes.RemindersRemoveMilestone), AuditsChange("Timetable date removed")]
     public async Task<IActionResult> RemoveMilestone(Guid id)
     {
         var milestone = await db.Set<Milestone>().SingleOrDefaultAsync(m => m.Id == id);
@@ -112,7 +113,7 @@ public sealed class RemindersController(IEnumerable<IReminderRule> rules, RuleSe
         db.Remove(milestone);
         await db.SaveChangesAsync();
         TempData.Saved = $"Removed: {milestone.Title} on {UkTime.Format(milestone.Date)}. Nobody will be reminded of it.";
-        return Redirect("/reminders/timetable");
+        return RedirectToRoute(NotificationRoutes.RemindersTimetable);
     }
 
     private IReminderRule? Find(string key) => rules.FirstOrDefault(r => r.Key == key);

@@ -1,3 +1,6 @@
+using IroPortal.Modularity.Navigation;
+using IroPortal.Notifications.Contracts;
+using Microsoft.AspNetCore.Routing;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -207,7 +210,7 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options, IHostEnvir
 }
 
 /// <summary>The words of an email, from the templates in Templates/: the same text as plain text and as HTML.</summary>
-public sealed class MailComposer(IOptions<EmailOptions> options, IOptions<CouncilOptions> council)
+public sealed class MailComposer(IOptions<EmailOptions> options, IOptions<CouncilOptions> council, LinkGenerator links)
 {
     private static readonly string TextTemplate = Read("message.txt");
     private static readonly string HtmlTemplate = Read("message.html");
@@ -219,7 +222,7 @@ public sealed class MailComposer(IOptions<EmailOptions> options, IOptions<Counci
     public (string Subject, string Text, string Html) Compose(string title, string greetingName, IReadOnlyList<MailItem> items, bool forStaff)
     {
         var name = council.Value.Name;
-        var footerLink = forStaff ? Absolute("/notifications/preferences") : council.Value.ContactEmail;
+        var footerLink = forStaff ? Absolute(links.PathTo(NotificationRoutes.Preferences)) : council.Value.ContactEmail;
         var footer = (forStaff ? StaffFooter : RespondentFooter) + " " + footerLink;
 
         var text = new StringBuilder();

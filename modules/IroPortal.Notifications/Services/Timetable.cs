@@ -1,9 +1,12 @@
 using IroPortal.Data;
+using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Modularity.Scheduling;
+using IroPortal.Notifications.Contracts;
 using IroPortal.Notifications.Models;
 using IroPortal.Users.Contracts;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace IroPortal.Notifications.Services;
@@ -19,7 +22,7 @@ public static class MilestoneDates
 }
 
 /// <summary>The report timetable's reminders: each milestone reminds the roles it names.</summary>
-public sealed class TimetableReminders(PortalDbContext db, IStaffDirectory staff) : IReminderRule
+public sealed class TimetableReminders(PortalDbContext db, IStaffDirectory staff, LinkGenerator links) : IReminderRule
 {
     public string Key => "notifications.timetable";
     public string Name => "Report timetable";
@@ -51,7 +54,7 @@ public sealed class TimetableReminders(PortalDbContext db, IStaffDirectory staff
             }
             foreach (var person in people.Values)
                 due.Add(new ReminderOccurrence($"milestone:{milestone.Id}:{milestone.Date:yyyy-MM-dd}", occurrence, ReminderRecipient.User(person.Id),
-                    title, body, person.Roles.Contains(PortalRoles.IroManager) ? "/reminders/timetable" : "/notifications", Urgent: onTheDay));
+                    title, body, links.PathTo(person.Roles.Contains(PortalRoles.IroManager) ? NotificationRoutes.RemindersTimetable : NotificationRoutes.Notifications), Urgent: onTheDay));
         }
         return due;
     }

@@ -1,3 +1,5 @@
+using IroPortal.Notifications.Contracts;
+using Microsoft.AspNetCore.Routing;
 using System.Security.Claims;
 using IroPortal.Data;
 using IroPortal.Modularity;
@@ -9,7 +11,7 @@ namespace IroPortal.Notifications.Services;
 
 /// <summary>The home page's timetable: the next milestones for this user's roles in the coming 60 days (the board
 /// meeting, when papers are due), due soon once their reminder would go.</summary>
-public sealed class TimetableWorkItems(PortalDbContext db, IroPortal.Modularity.Permissions.IPermissionChecker permissions, TimeProvider clock) : IWorkItemSource
+public sealed class TimetableWorkItems(PortalDbContext db, IroPortal.Modularity.Permissions.IPermissionChecker permissions, TimeProvider clock, LinkGenerator links) : IWorkItemSource
 {
     public async Task<IReadOnlyList<WorkItem>> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
@@ -21,7 +23,7 @@ public sealed class TimetableWorkItems(PortalDbContext db, IroPortal.Modularity.
         return milestones.Where(m => m.RoleList.Any(roles.Contains)).Take(3).Select(m =>
         {
             var days = m.Date.DayNumber - today.DayNumber;
-            return new WorkItem(MenuSections.AnnualReport, m.Title, manages ? "/reminders/timetable" : "/notifications",
+            return new WorkItem(MenuSections.AnnualReport, m.Title, links.PathTo(manages ? NotificationRoutes.RemindersTimetable : NotificationRoutes.Notifications),
                 days <= m.RemindDaysBefore ? WorkState.DueSoon : WorkState.ToDo,
                 days == 0 ? "Today" : UkTime.Format(m.Date), days == 0 ? "" : $"In {Words.Count(days, "day")}.", 20);
         }).ToList();

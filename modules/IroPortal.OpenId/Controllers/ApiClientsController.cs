@@ -1,6 +1,7 @@
 using IroPortal.Modularity;
 using IroPortal.Modularity.Api;
 using IroPortal.Modularity.Permissions;
+using IroPortal.OpenId.Contracts;
 using IroPortal.OpenId.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
@@ -15,10 +16,10 @@ namespace IroPortal.OpenId.Controllers;
 [RequirePermission(OpenIdPermissions.ManageApiClients)]
 public sealed class ApiClientsController(ApiClients clients, Microsoft.Extensions.Options.IOptions<OpenIdOptions> options) : Controller
 {
-    [HttpGet("")]
+    [HttpGet("", Name = OpenIdRoutes.ApiClients)]
     public async Task<IActionResult> Index() => View(new ApiClientsPage(await clients.ListAsync(HttpContext.RequestAborted), clients.AllScopes, new RegisterForm(), options.Value.AccessTokenMinutes));
 
-    [HttpPost("")]
+    [HttpPost("", Name = OpenIdRoutes.ApiClientsRegister)]
     public async Task<IActionResult> Register(RegisterForm form)
     {
         var known = clients.AllScopes.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
@@ -45,18 +46,18 @@ public sealed class ApiClientsController(ApiClients clients, Microsoft.Extension
         return View("Index", new ApiClientsPage(await clients.ListAsync(HttpContext.RequestAborted), clients.AllScopes, form, options.Value.AccessTokenMinutes));
     }
 
-    [HttpPost("{clientId}/rotate")]
+    [HttpPost("{clientId}/rotate", Name = OpenIdRoutes.ApiClientsRotate)]
     public async Task<IActionResult> Rotate(string clientId)
     {
         var issued = await clients.RotateAsync(clientId, HttpContext.RequestAborted);
         return issued is null ? NotFound() : SecretPage(issued, isNew: false);
     }
 
-    [HttpGet("{clientId}/revoke")]
+    [HttpGet("{clientId}/revoke", Name = OpenIdRoutes.ApiClientsRevoke)]
     public async Task<IActionResult> Revoke(string clientId) =>
         await clients.FindAsync(clientId, HttpContext.RequestAborted) is { } client ? View(client) : NotFound();
 
-    [HttpPost("{clientId}/revoke")]
+    [HttpPost("{clientId}/revoke", Name = OpenIdRoutes.ApiClientsRevokeConfirmed)]
     public async Task<IActionResult> RevokeConfirmed(string clientId)
     {
         var client = await clients.FindAsync(clientId, HttpContext.RequestAborted);
@@ -66,7 +67,7 @@ public sealed class ApiClientsController(ApiClients clients, Microsoft.Extension
     }
 
     /// <summary>What the API offers, for the administrator and the council's developers.</summary>
-    [HttpGet("reference")]
+    [HttpGet("reference", Name = OpenIdRoutes.ApiClientsReference)]
     public IActionResult Reference([FromServices] IApiDescriptionGroupCollectionProvider descriptions)
     {
         var endpoints = descriptions.ApiDescriptionGroups.Items.SelectMany(g => g.Items)

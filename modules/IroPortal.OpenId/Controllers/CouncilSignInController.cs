@@ -2,6 +2,7 @@ using System.Security.Claims;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Hosting;
 using IroPortal.Modularity.Permissions;
+using IroPortal.OpenId.Contracts;
 using IroPortal.OpenId.Services;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore;
@@ -28,7 +29,7 @@ public sealed class CouncilSignInController(
     private const string Scheme = OpenIddictClientAspNetCoreDefaults.AuthenticationScheme;
     private CouncilSignInOptions Council => options.Value;
 
-    [HttpPost("/account/council"), EnableRateLimiting(RateLimitPolicies.SignIn)]
+    [HttpPost("/account/council", Name = OpenIdRoutes.CouncilSignInStart), EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> Start(string? returnUrl)
     {
         if (!Council.IsConfigured) return NotFound();
@@ -39,7 +40,7 @@ public sealed class CouncilSignInController(
             [OpenIddictClientAspNetCoreConstants.Properties.ResponseMode] = ResponseModes.Query,
         })
         {
-            RedirectUri = ReturnAddress.LocalOr(returnUrl, "/staff"),
+            RedirectUri = ReturnAddress.LocalOr(returnUrl, Url.RouteUrl("Home.StaffHome.Index")!),
         };
         // OpenIddict writes its own plain-text error when the provider cannot be used; that goes to a buffer, so the
         // person gets the portal's page instead.
@@ -108,12 +109,12 @@ public sealed class CouncilSignInController(
             Name: (principal.FindFirst(Claims.Name) ?? principal.FindFirst(ClaimTypes.Name))?.Value,
             UsedMultiFactor: Council.AlwaysRequiresMultiFactor || amr.Contains("mfa"),
             RolesFromGroups: await council.RolesForGroupsAsync(groups, HttpContext.RequestAborted));
-        var returnUrl = ReturnAddress.LocalOr(result.Properties?.RedirectUri, "/staff");
+        var returnUrl = ReturnAddress.LocalOr(result.Properties?.RedirectUri, Url.RouteUrl("Home.StaffHome.Index")!);
         var outcome = await signIn.SignInAsync(person, HttpContext.RequestAborted);
         return outcome.Outcome switch
         {
             ExternalSignInOutcome.SignedIn => LocalRedirect(returnUrl),
-            ExternalSignInOutcome.NeedsCode => LocalRedirect($"/account/sign-in/two-factor?returnUrl={Uri.EscapeDataString(returnUrl)}"),
+            ExternalSignInOutcome.NeedsCode => RedirectToRoute(AccountRoutes.AccountTwoFactor, new { returnUrl }),
             _ => Failed(outcome.Reason!, 403),
         };
     }
@@ -122,12 +123,12 @@ public sealed class CouncilSignInController(
     [HttpGet(CouncilSignIn.ProviderSignOutPath)]
     public async Task<IActionResult> SignOutOfProvider()
     {
-        if (!Council.IsConfigured || User.Identity?.IsAuthenticated == true) return LocalRedirect("/account/signed-out");
+        if (!Council.IsConfigured || User.Identity?.IsAuthenticated == true) return RedirectToRoute(AccountRoutes.AccountSignedOut);
         try
         {
             await HttpContext.SignOutAsync(Scheme, new AuthenticationProperties(new Dictionary<string, string?> { [OpenIddictClientAspNetCoreConstants.Properties.ProviderName] = Council.ProviderName })
             {
-                RedirectUri = "/account/signed-out",
+                RedirectUri = Url.RouteUrl(AccountRoutes.AccountSignedOut),
             });
             return new EmptyResult();
         }
@@ -135,7 +136,7 @@ public sealed class CouncilSignInController(
         {
             logger.LogWarning(ex, "The council's sign-in provider could not be reached to sign out");
             Response.Clear();
-            return LocalRedirect("/account/signed-out");
+            return RedirectToRoute(AccountRoutes.AccountSignedOut);
         }
     }
 
@@ -145,7 +146,7 @@ public sealed class CouncilSignInController(
         if (Council.IsConfigured)
             try { await HttpContext.AuthenticateAsync(Scheme); }
             catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogInformation(ex, "Return from the provider's sign-out not recognised"); }
-        return LocalRedirect("/account/signed-out");
+        return RedirectToRoute(AccountRoutes.AccountSignedOut);
     }
 
     private ViewResult Failed(string message, int status)

@@ -1,6 +1,7 @@
 using IroPortal.Data;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
+using IroPortal.OpenId.Contracts;
 using IroPortal.OpenId.Models;
 using IroPortal.OpenId.Services;
 using IroPortal.Users.Contracts;
@@ -21,10 +22,10 @@ public sealed class SignInSettingsController(PortalDbContext db, CouncilSignIn c
 {
     public const string Changed = "Sign-in settings changed";
 
-    [HttpGet("")]
+    [HttpGet("", Name = OpenIdRoutes.SignInSettings)]
     public async Task<IActionResult> Index() => View(await Page(new GroupRoleForm()));
 
-    [HttpPost("policy")]
+    [HttpPost("policy", Name = OpenIdRoutes.SignInSettingsPolicy)]
     public async Task<IActionResult> Policy(List<string> requiredRoles, bool signOutOfProvider)
     {
         var roles = requiredRoles.Intersect(CouncilSignIn.RolesThatMayBeRequired).Order(StringComparer.Ordinal).ToList();
@@ -40,7 +41,7 @@ public sealed class SignInSettingsController(PortalDbContext db, CouncilSignIn c
         return RedirectToAction(nameof(Index));
     }
 
-    [HttpPost("groups")]
+    [HttpPost("groups", Name = OpenIdRoutes.SignInSettingsAddGroup)]
     public async Task<IActionResult> AddGroup(GroupRoleForm form)
     {
         form.Group = form.Group?.Trim();
@@ -60,7 +61,7 @@ public sealed class SignInSettingsController(PortalDbContext db, CouncilSignIn c
         return RedirectToAction(nameof(Index));
     }
 
-    [HttpPost("groups/{id:guid}/remove")]
+    [HttpPost("groups/{id:guid}/remove", Name = OpenIdRoutes.SignInSettingsRemoveGroup)]
     public async Task<IActionResult> RemoveGroup(Guid id)
     {
         var mapping = await db.Set<GroupRole>().SingleOrDefaultAsync(g => g.Id == id);

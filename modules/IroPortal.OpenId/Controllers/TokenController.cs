@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using IroPortal.Modularity.Permissions;
+using IroPortal.OpenId.Contracts;
 using IroPortal.OpenId.Services;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ public sealed class TokenController(IOpenIddictApplicationManager applications, 
 {
     public const string Audience = "iroportal-api";
 
-    [HttpPost("~/connect/token"), Produces("application/json")]
+    [HttpPost("~/connect/token", Name = OpenIdRoutes.TokenExchange), Produces("application/json")]
     public async Task<IActionResult> Exchange()
     {
         var request = HttpContext.GetOpenIddictServerRequest();

@@ -22,7 +22,7 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
 
     private int SafeYear(int? year) => year is { } y && ReturnYears.IsValid(y, CurrentYear) ? y : CurrentYear - 1;
 
-    [RequirePermission(PerformancePermissions.View), HttpGet("/performance")]
+    [RequirePermission(PerformancePermissions.View), HttpGet("/performance", Name = PerformanceRoutes.Performance)]
     public async Task<IActionResult> Index(int? year)
     {
         var chosen = year is null ? await LatestImportedYear() ?? CurrentYear - 1 : SafeYear(year);
@@ -30,7 +30,7 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
         return View(new FiguresPage(figuresOfYear, CurrentYear, await LastImport(chosen), await YearsWithData(), trend));
     }
 
-    [RequirePermission(PerformancePermissions.View), HttpGet("/performance/export")]
+    [RequirePermission(PerformancePermissions.View), HttpGet("/performance/export", Name = PerformanceRoutes.Export)]
     public async Task<IActionResult> Export(int? year)
     {
         var (f, years) = await figures.WithTrendAsync(SafeYear(year));
@@ -56,7 +56,7 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
         return File(workbook.ToBytes(), Workbook.ContentType, $"review-figures-{f.YearStart}-{f.YearStart + 1}.xlsx");
     }
 
-    [RequirePermission(PerformancePermissions.Import), HttpGet("/performance/import")]
+    [RequirePermission(PerformancePermissions.Import), HttpGet("/performance/import", Name = PerformanceRoutes.Upload)]
     public IActionResult Upload() => View(new UploadPage(CurrentYear - 1, CurrentYear));
 
     [RequirePermission(PerformancePermissions.Import), HttpPost("/performance/import"), AuditsChange("Return uploaded for checking")]
@@ -99,7 +99,7 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
         return RedirectToAction(nameof(Check), new { id = staged });
     }
 
-    [RequirePermission(PerformancePermissions.Import), HttpGet("/performance/import/{id:guid}"), AuditsChildData("A return being checked")]
+    [RequirePermission(PerformancePermissions.Import), HttpGet("/performance/import/{id:guid}", Name = PerformanceRoutes.Check), AuditsChildData("A return being checked")]
     public async Task<IActionResult> Check(Guid id)
     {
         var staged = await imports.StagedAsync(id);
@@ -108,7 +108,7 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
         return View(new CheckPage(staged, parsed, await Current(staged.YearStart), await LastImport(staged.YearStart)));
     }
 
-    [RequirePermission(PerformancePermissions.Import), HttpGet("/performance/import/{id:guid}/problems"), AuditsChildData("Problems in a return")]
+    [RequirePermission(PerformancePermissions.Import), HttpGet("/performance/import/{id:guid}/problems", Name = PerformanceRoutes.Problems), AuditsChildData("Problems in a return")]
     public async Task<IActionResult> Problems(Guid id)
     {
         var staged = await imports.StagedAsync(id);
@@ -121,7 +121,7 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
         return File(workbook.ToBytes(), Workbook.ContentType, $"import-check-{staged.YearStart}.xlsx");
     }
 
-    [RequirePermission(PerformancePermissions.Import), HttpPost("/performance/import/{id:guid}/confirm"), AuditsChange("Return imported")]
+    [RequirePermission(PerformancePermissions.Import), HttpPost("/performance/import/{id:guid}/confirm", Name = PerformanceRoutes.Confirm), AuditsChange("Return imported")]
     public async Task<IActionResult> Confirm(Guid id)
     {
         var staged = await imports.StagedAsync(id);
@@ -133,11 +133,11 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
         return RedirectToAction(nameof(Import), new { id = import.Id });
     }
 
-    [RequirePermission(PerformancePermissions.Import), HttpGet("/performance/imports")]
+    [RequirePermission(PerformancePermissions.Import), HttpGet("/performance/imports", Name = PerformanceRoutes.History)]
     public async Task<IActionResult> History() =>
         View(await db.Set<ReturnImport>().AsNoTracking().OrderByDescending(i => i.StartedUtc).Take(100).ToListAsync());
 
-    [RequirePermission(PerformancePermissions.Import), HttpGet("/performance/imports/{id:guid}")]
+    [RequirePermission(PerformancePermissions.Import), HttpGet("/performance/imports/{id:guid}", Name = PerformanceRoutes.Import)]
     public async Task<IActionResult> Import(Guid id)
     {
         var import = await db.Set<ReturnImport>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);

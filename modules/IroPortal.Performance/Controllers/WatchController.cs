@@ -1,4 +1,5 @@
 using IroPortal.Modularity.Permissions;
+using IroPortal.Performance.Contracts;
 using IroPortal.Performance.Services;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,6 +12,6 @@ public sealed class WatchController(EarlyWarning warnings) : Controller
 {
     public const string Path = "/performance/watch";
 
-    [HttpGet(Path)]
+    [HttpGet(Path, Name = PerformanceRoutes.Watch)]
     public async Task<IActionResult> Index() => View(await warnings.ReadAsync());
 }

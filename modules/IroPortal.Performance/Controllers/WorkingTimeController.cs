@@ -3,6 +3,7 @@ using IroPortal.Data;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
+using IroPortal.Performance.Contracts;
 using IroPortal.Performance.Models;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
@@ -18,10 +19,10 @@ public sealed class WorkingTimeController(PortalDbContext db, IStaffDirectory st
 {
     private const string Here = "/performance/iros";
 
-    [HttpGet(Here)]
+    [HttpGet(Here, Name = PerformanceRoutes.WorkingTime)]
     public async Task<IActionResult> Index() => View(await PageAsync(new WorkingTimeForm()));
 
-    [HttpPost(Here), AuditsChange("IRO working time recorded")]
+    [HttpPost(Here, Name = PerformanceRoutes.WorkingTimeAdd), AuditsChange("IRO working time recorded")]
     public async Task<IActionResult> Add([Bind(Prefix = "Form")] WorkingTimeForm form)
     {
         var names = await IroNamesAsync();
@@ -44,17 +45,17 @@ public sealed class WorkingTimeController(PortalDbContext db, IStaffDirectory st
         (row.RecordedUtc, row.RecordedByName) = (clock.GetUtcNow().UtcDateTime, User.DisplayName());
         await db.SaveChangesAsync();
         TempData.Saved = $"{name} works {row.Fte:0.0#} FTE from {UkTime.Format(row.From)}{(row.OtherDutiesFte > 0 ? $", {row.OtherDutiesFte:0.0#} of it on {row.OtherDuties}" : "")}. Their caseload per full-time IRO uses {row.IroFte:0.0#}.";
-        return Redirect(Here);
+        return RedirectToRoute(PerformanceRoutes.WorkingTime);
     }
 
-    [HttpPost(Here + "/{id:guid}/remove"), AuditsChange("IRO working time removed")]
+    [HttpPost(Here + "/{id:guid}/remove", Name = PerformanceRoutes.WorkingTimeRemove), AuditsChange("IRO working time removed")]
     public async Task<IActionResult> Remove(Guid id)
     {
         if (await db.Set<IroWorkingTime>().SingleOrDefaultAsync(w => w.Id == id) is not { } row) return NotFound();
         db.Remove(row);
         await db.SaveChangesAsync();
         TempData.Saved = $"Removed {row.IroName}'s working time from {UkTime.Format(row.From)}.";
-        return Redirect(Here);
+        return RedirectToRoute(PerformanceRoutes.WorkingTime);
     }
 
     private double? Fte(string? text, string field, string what, double min)

@@ -1,3 +1,6 @@
+using IroPortal.Modularity.Navigation;
+using IroPortal.Performance.Contracts;
+using Microsoft.AspNetCore.Routing;
 using System.Globalization;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
@@ -7,7 +10,7 @@ using IroPortal.Users.Contracts;
 namespace IroPortal.Performance.Services;
 
 /// <summary>Each Monday morning, the IRO managers hear the early warning's counts, with the page to act on.</summary>
-public sealed class EarlyWarningReminder(EarlyWarning warnings, IStaffDirectory staff) : IReminderRule
+public sealed class EarlyWarningReminder(EarlyWarning warnings, IStaffDirectory staff, LinkGenerator links) : IReminderRule
 {
     public string Key => "performance.early-warning";
     public string Name => "Early warning, weekly";
@@ -26,6 +29,6 @@ public sealed class EarlyWarningReminder(EarlyWarning warnings, IStaffDirectory 
         var body = $"{Words.Count(watch.LateAllocations.Count, "child", "children")} had an IRO allocated later than {EarlyWarning.AllocateWithinWorkingDays} working days after care began; "
             + $"{Words.Count(watch.AboveRange.Count, "IRO")} above {watch.CaseloadHigh} children per full-time IRO. From the data to {UkTime.Format(watch.DataTo)}.";
         return (await staff.InRoleAsync(PortalRoles.IroManager, cancellationToken))
-            .Select(m => new ReminderOccurrence($"early-warning:{week}", "weekly", ReminderRecipient.User(m.Id), title, body, "/performance/watch")).ToList();
+            .Select(m => new ReminderOccurrence($"early-warning:{week}", "weekly", ReminderRecipient.User(m.Id), title, body, links.PathTo(PerformanceRoutes.Watch))).ToList();
     }
 }

@@ -1,19 +1,18 @@
-using IroPortal.Data;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
+using IroPortal.Publishing.Contracts;
 using IroPortal.Publishing.Models;
 using IroPortal.Publishing.Services;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace IroPortal.Publishing.Controllers;
 
 /// <summary>The corporate parenting board's reading of the report: the board version, questions against each
 /// section and their answers, the board's resolution, and the board pack.</summary>
 [Area("Publishing")]
-public sealed class BoardController(PortalDbContext db, IPermissionChecker permissions, IAuditTrail audit, TimeProvider clock) : Controller
+public sealed class BoardController(BoardMeetings board, IPermissionChecker permissions, IAuditTrail audit, TimeProvider clock) : Controller
 {
     public const int MaxText = 4000;
 
@@ -25,24 +24,22 @@ public sealed class BoardController(PortalDbContext db, IPermissionChecker permi
         ("referred-back", "Referred back to the IRO manager for more work"),
     ];
 
-    [RequirePermission(PublishingPermissions.ReadBoard), HttpGet("/board")]
+    [RequirePermission(PublishingPermissions.ReadBoard), HttpGet("/board", Name = PublishingRoutes.Board)]
     public async Task<IActionResult> Index()
     {
-        var releases = await db.Set<Release>().AsNoTracking().Where(r => r.Audience == Audience.Board)
-            .Select(r => new BoardListRow(r.YearStart, r.Number, r.MeetingDate, r.PublishedUtc)).ToListAsync();
+        var releases = (await board.ReleasesAsync()).Select(r => new BoardListRow(r.YearStart, r.Number, r.MeetingDate, r.PublishedUtc)).ToList();
         var latest = releases.GroupBy(r => r.YearStart).Select(g => g.MaxBy(r => r.Number)!).OrderByDescending(r => r.YearStart).ToList();
-        var resolutions = await db.Set<BoardResolution>().AsNoTracking().ToDictionaryAsync(r => r.YearStart);
-        return View(new BoardIndexPage(latest, resolutions));
+        return View(new BoardIndexPage(latest, await board.ResolutionsAsync()));
     }
 
-    [RequirePermission(PublishingPermissions.ReadBoard), HttpGet("/board/{year:int}")]
+    [RequirePermission(PublishingPermissions.ReadBoard), HttpGet("/board/{year:int}", Name = PublishingRoutes.BoardRead)]
     public async Task<IActionResult> Read(int year) => await ReadPage(year, new QuestionForm(), new ResolutionForm());
 
     private async Task<IActionResult> ReadPage(int year, QuestionForm question, ResolutionForm resolution)
     {
         if (await LatestAsync(year) is not { } release) return NotFound();
-        var questions = (await db.Set<BoardQuestion>().AsNoTracking().Where(q => q.YearStart == year).ToListAsync()).OrderBy(q => q.AskedUtc).ToLookup(q => q.SectionAnchor);
-        var recorded = await db.Set<BoardResolution>().AsNoTracking().SingleOrDefaultAsync(r => r.YearStart == year);
+        var questions = (await board.QuestionsAsync(year)).ToLookup(q => q.SectionAnchor);
+        var recorded = await board.ResolutionAsync(year);
         if (resolution.MeetingDate.IsEmpty && resolution.Outcome is null)
             resolution = recorded is null ? new ResolutionForm { MeetingDate = DateParts.From(release.MeetingDate) }
                 : new ResolutionForm { MeetingDate = DateParts.From(recorded.MeetingDate), Outcome = recorded.Outcome, Minute = recorded.Minute };
@@ -51,7 +48,7 @@ public sealed class BoardController(PortalDbContext db, IPermissionChecker permi
             await permissions.IsGrantedAsync(User, PublishingPermissions.RecordResolution), question, resolution));
     }
 
-    [RequirePermission(PublishingPermissions.AskQuestions), HttpPost("/board/{year:int}/questions")]
+    [RequirePermission(PublishingPermissions.AskQuestions), HttpPost("/board/{year:int}/questions", Name = PublishingRoutes.BoardAsk)]
     public async Task<IActionResult> Ask(int year, [Bind(Prefix = "Question")] QuestionForm form)
     {
         if (await LatestAsync(year) is not { } release) return NotFound();
@@ -62,36 +59,27 @@ public sealed class BoardController(PortalDbContext db, IPermissionChecker permi
         else if (text.Length > MaxText) ModelState.AddModelError("Question.Text", $"Your question must be {MaxText} characters or fewer");
         if (!ModelState.IsValid) return await ReadPage(year, form, new ResolutionForm());
 
-        var question = new BoardQuestion
-        {
-            Id = Guid.CreateVersion7(), YearStart = year, SectionAnchor = section!.Anchor, SectionTitle = section.Title, AskedById = User.UserId() ?? Guid.Empty,
-            AskedByName = User.DisplayName(), Text = text, AskedUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Add(question);
-        await db.SaveChangesAsync();
+        var question = await board.AskAsync(year, section!, text, User.UserId() ?? Guid.Empty, User.DisplayName());
         TempData.Saved = "Your question is with the IRO manager. You will be told when it is answered.";
-        return Redirect($"/board/{year}#question-{question.Id:N}");
+        return RedirectToRoute(PublishingRoutes.BoardRead, new { year }, $"question-{question.Id:N}");
     }
 
-    [RequirePermission(PublishingPermissions.Publish), HttpPost("/board/{year:int}/questions/{id:guid}/answer")]
+    [RequirePermission(PublishingPermissions.Publish), HttpPost("/board/{year:int}/questions/{id:guid}/answer", Name = PublishingRoutes.BoardAnswer)]
     public async Task<IActionResult> Answer(int year, Guid id, string? answer)
     {
-        if (await db.Set<BoardQuestion>().SingleOrDefaultAsync(q => q.Id == id && q.YearStart == year) is not { } question) return NotFound();
+        if (await board.FindQuestionAsync(year, id) is not { } question) return NotFound();
         var text = (answer ?? "").Trim();
         if (text.Length is 0 or > MaxText)
         {
             TempData.Problem = $"Enter the answer to {question.AskedByName}'s question, in no more than {MaxText} characters. Nothing was saved.";
-            return Redirect($"/board/{year}#question-{id:N}");
+            return RedirectToRoute(PublishingRoutes.BoardRead, new { year }, $"question-{id:N}");
         }
-        question.Answer = text;
-        question.AnsweredByName = User.DisplayName();
-        question.AnsweredUtc = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync();
+        await board.AnswerAsync(id, text, User.DisplayName());
         TempData.Saved = $"Answer saved. {question.AskedByName} will be told.";
-        return Redirect($"/board/{year}#question-{id:N}");
+        return RedirectToRoute(PublishingRoutes.BoardRead, new { year }, $"question-{id:N}");
     }
 
-    [RequirePermission(PublishingPermissions.RecordResolution), HttpPost("/board/{year:int}/resolution")]
+    [RequirePermission(PublishingPermissions.RecordResolution), HttpPost("/board/{year:int}/resolution", Name = PublishingRoutes.BoardResolve)]
     public async Task<IActionResult> Resolve(int year, [Bind(Prefix = "Resolution")] ResolutionForm form)
     {
         if (await LatestAsync(year) is null) return NotFound();
@@ -101,44 +89,32 @@ public sealed class BoardController(PortalDbContext db, IPermissionChecker permi
         if (minute.Length > MaxText) ModelState.AddModelError("Resolution.Minute", $"The minute must be {MaxText} characters or fewer");
         if (!ModelState.IsValid) return await ReadPage(year, new QuestionForm(), form);
 
-        var resolution = await db.Set<BoardResolution>().SingleOrDefaultAsync(r => r.YearStart == year);
-        if (resolution is null) db.Add(resolution = new BoardResolution { Id = Guid.CreateVersion7(), YearStart = year });
-        resolution.MeetingDate = date!.Value;
-        resolution.Outcome = form.Outcome!;
-        resolution.Minute = minute;
-        resolution.RecordedUtc = clock.GetUtcNow().UtcDateTime;
-        resolution.RecordedByName = User.DisplayName();
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
+        if (await board.RecordResolutionAsync(year, date!.Value, form.Outcome!, minute, User.DisplayName()) is not { } resolution)
         {
             TempData.Problem = "Someone recorded the resolution at the same moment. Here is theirs; change it if it needs changing.";
-            return Redirect($"/board/{year}#resolution");
+            return RedirectToRoute(PublishingRoutes.BoardRead, new { year }, "resolution");
         }
         await audit.RecordAsync("Board resolution recorded", $"{ReportingYear.Name(year)}: {OutcomeName(resolution.Outcome)}, meeting {UkTime.Format(resolution.MeetingDate)}");
         TempData.Saved = "The board's resolution is recorded.";
-        return Redirect($"/board/{year}#resolution");
+        return RedirectToRoute(PublishingRoutes.BoardRead, new { year }, "resolution");
     }
 
-    [RequirePermission(PublishingPermissions.ReadBoard), HttpGet("/board/{year:int}/pack.pdf")]
+    [RequirePermission(PublishingPermissions.ReadBoard), HttpGet("/board/{year:int}/pack.pdf", Name = PublishingRoutes.BoardPack)]
     public async Task<IActionResult> Pack(int year)
     {
         if (await LatestAsync(year) is not { } release) return NotFound();
-        if (release.Pdf is null) return View("NoPdf", new NoPdfPage($"/board/{year}", release.PdfProblem ?? PdfPrinter.Failed));
+        if (release.Pdf is null) return View("NoPdf", new NoPdfPage(Url.RouteUrl(PublishingRoutes.BoardRead, new { year })!, release.PdfProblem ?? PdfPrinter.Failed));
         return File(release.Pdf, "application/pdf", $"IRO annual report {ReportingYear.Name(year)} board pack.pdf");
     }
 
-    [RequirePermission(PublishingPermissions.ReadBoard), HttpGet("/board/{year:int}/figures.xlsx")]
+    [RequirePermission(PublishingPermissions.ReadBoard), HttpGet("/board/{year:int}/figures.xlsx", Name = PublishingRoutes.BoardFigures)]
     public async Task<IActionResult> Figures(int year)
     {
         if (await LatestAsync(year) is not { Workbook: { } workbook }) return NotFound();
         return File(workbook, IroPortal.Spreadsheets.Workbook.ContentType, $"IRO annual report {ReportingYear.Name(year)} board tables.xlsx");
     }
 
-    private Task<Release?> LatestAsync(int year) =>
-        db.Set<Release>().AsNoTracking().Where(r => r.YearStart == year && r.Audience == Audience.Board).OrderByDescending(r => r.Number).FirstOrDefaultAsync();
+    private Task<Release?> LatestAsync(int year) => board.LatestAsync(year);
 
     public static string OutcomeName(string value) => Outcomes.FirstOrDefault(o => o.Value == value).Label ?? value;
 }

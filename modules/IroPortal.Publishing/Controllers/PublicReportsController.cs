@@ -1,6 +1,5 @@
 using System.Text;
 using System.Xml.Linq;
-using IroPortal.Data;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Publishing.Contracts;
@@ -8,7 +7,6 @@ using IroPortal.Publishing.Models;
 using IroPortal.Publishing.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace IroPortal.Publishing.Controllers;
@@ -17,65 +15,64 @@ namespace IroPortal.Publishing.Controllers;
 /// output cache, setting no cookies. Only public and children's releases are ever read here.</summary>
 [Area("Publishing")]
 [Public, OutputCache(PolicyName = PublicCache.Policy)]
-public sealed class PublicReportsController(PortalDbContext db, IOptions<CouncilOptions> council, IEnumerable<IPublicReportAddition> additions, SummaryTranslations translations) : Controller
+public sealed class PublicReportsController(PublishedReleases published, IOptions<CouncilOptions> council, IEnumerable<IPublicReportAddition> additions, SummaryTranslations translations) : Controller
 {
-    [HttpGet("/reports")]
-    public async Task<IActionResult> Index() => View(await PublishedAsync());
+    [HttpGet("/reports", Name = PublishingRoutes.PublicReports)]
+    public async Task<IActionResult> Index() => View(await published.YearsAsync());
 
-    [HttpGet("/reports/{year:int}")]
+    [HttpGet("/reports/{year:int}", Name = PublishingRoutes.PublicReportsReport)]
     public Task<IActionResult> Report(int year) => ReportPage(year, null);
 
-    [HttpGet("/reports/{year:int}/versions/{number:int:min(1)}")]
+    [HttpGet("/reports/{year:int}/versions/{number:int:min(1)}", Name = PublishingRoutes.PublicReportsVersion)]
     public Task<IActionResult> Version(int year, int number) => ReportPage(year, number);
 
     private async Task<IActionResult> ReportPage(int year, int? number)
     {
-        var versions = await VersionsAsync(year, Audience.Public);
+        var versions = await published.VersionsAsync(year);
         var release = number is null ? versions.FirstOrDefault() : versions.FirstOrDefault(v => v.Number == number);
         if (release is null) return NotFound();
-        var full = await db.Set<Release>().AsNoTracking().Where(r => r.Id == release.Id)
-            .Select(r => new { r.Sections, HasPdf = r.Pdf != null, HasChildren = db.Set<Release>().Any(c => c.YearStart == year && c.Audience == Audience.Children) }).SingleAsync();
-        var sections = ReleaseSection.Read(full.Sections).ToList();
+        var (body, hasPdf, hasChildren) = await published.ReportAsync(release.Id, year);
+        var sections = ReleaseSection.Read(body).ToList();
         var isCurrent = release.Number == versions[0].Number;
         // What other modules add (the board's action plan, say) is live, so it joins the current version only.
         if (isCurrent)
             foreach (var addition in additions.Where(a => !a.ForChildren))
                 if (await addition.ForYearAsync(year) is { } part)
                     sections.Add(new ReleaseSection(part.Anchor, part.Title, part.Html));
-        return View("Report", new PublicReportPage(year, release, versions, sections, full.HasPdf, full.HasChildren, isCurrent));
+        return View("Report", new PublicReportPage(year, release, versions, sections, hasPdf, hasChildren, isCurrent));
     }
 
-    [HttpGet("/reports/{year:int}/report.pdf")]
+    [HttpGet("/reports/{year:int}/report.pdf", Name = PublishingRoutes.PublicReportsPdf)]
     public Task<IActionResult> Pdf(int year) => PdfOf(year, null);
 
-    [HttpGet("/reports/{year:int}/versions/{number:int:min(1)}/report.pdf")]
+    [HttpGet("/reports/{year:int}/versions/{number:int:min(1)}/report.pdf", Name = PublishingRoutes.PublicReportsVersionPdf)]
     public Task<IActionResult> VersionPdf(int year, int number) => PdfOf(year, number);
 
     private async Task<IActionResult> PdfOf(int year, int? number)
     {
-        var file = await ReleaseQuery(year, Audience.Public, number).Select(r => new { r.Number, r.Pdf, r.PdfProblem }).FirstOrDefaultAsync();
+        var file = await published.PdfAsync(year, number);
         if (file is null) return NotFound();
-        if (file.Pdf is null) return View("NoPdf", new NoPdfPage($"/reports/{year}", file.PdfProblem ?? PdfPrinter.Failed));
-        return File(file.Pdf, "application/pdf", $"IRO annual report {ReportingYear.Name(year)}{(number is null ? "" : $" version {file.Number}")}.pdf");
+        if (file.Content is null) return View("NoPdf", new NoPdfPage(Url.RouteUrl(PublishingRoutes.PublicReportsReport, new { year })!, file.Problem ?? PdfPrinter.Failed));
+        return File(file.Content, "application/pdf", $"IRO annual report {ReportingYear.Name(year)}{(number is null ? "" : $" version {file.Number}")}.pdf");
     }
 
-    [HttpGet("/reports/{year:int}/data.xlsx")]
+    [HttpGet("/reports/{year:int}/data.xlsx", Name = PublishingRoutes.PublicReportsData)]
     public Task<IActionResult> Data(int year) => DataOf(year, null);
 
-    [HttpGet("/reports/{year:int}/versions/{number:int:min(1)}/data.xlsx")]
+    [HttpGet("/reports/{year:int}/versions/{number:int:min(1)}/data.xlsx", Name = PublishingRoutes.PublicReportsVersionData)]
     public Task<IActionResult> VersionData(int year, int number) => DataOf(year, number);
 
     private async Task<IActionResult> DataOf(int year, int? number)
     {
-        var file = await ReleaseQuery(year, Audience.Public, number).Select(r => new { r.Number, r.Workbook }).FirstOrDefaultAsync();
-        if (file?.Workbook is null) return NotFound();
-        return File(file.Workbook, IroPortal.Spreadsheets.Workbook.ContentType, $"IRO annual report {ReportingYear.Name(year)} data{(number is null ? "" : $" version {file.Number}")}.xlsx");
+        var file = await published.WorkbookAsync(year, number);
+        if (file?.Content is null) return NotFound();
+        return File(file.Content, IroPortal.Spreadsheets.Workbook.ContentType, $"IRO annual report {ReportingYear.Name(year)} data{(number is null ? "" : $" version {file.Number}")}.xlsx");
     }
 
-    [HttpGet("/reports/{year:int}/for-children")]
+    [HttpGet("/reports/{year:int}/for-children", Name = PublishingRoutes.PublicReportsForChildren)]
     public async Task<IActionResult> ForChildren(int year)
     {
-        var release = await ReleaseQuery(year, Audience.Children, null).FirstOrDefaultAsync();
+        var release = await published.ChildrenSummaryAsync(year);
         if (release is null) return NotFound();
         var sections = ReleaseSection.Read(release.Sections).ToList();
         var live = await ChildrenAdditionsAsync(year);
@@ -85,15 +82,13 @@ public sealed class PublicReportsController(PortalDbContext db, IOptions<Council
     }
 
     /// <summary>The summary in another language, as published; English stands in, marked, for what is not translated.</summary>
-    [HttpGet("/reports/{year:int}/for-children/{language}")]
+    [HttpGet("/reports/{year:int}/for-children/{language}", Name = PublishingRoutes.PublicReportsForChildrenIn)]
     public async Task<IActionResult> ForChildrenIn(int year, string language)
     {
         if (!Languages.IsValidCode(language)) return NotFound();
-        var published = await db.Set<ChildrenSummaryTranslation>().AsNoTracking()
-            .Where(t => t.YearStart == year && t.Language == language && t.PublishedSections != null)
-            .Select(t => new { t.Language, t.Name, t.EnglishName, t.PublishedSections, t.PublishedUtc }).SingleOrDefaultAsync();
-        if (published is null || TranslatedPage.Read(published.PublishedSections) is not { } page) return NotFound();
-        return View("ForChildrenIn", new TranslatedChildrenPage(year, published.Language, published.Name, published.EnglishName, published.PublishedUtc!.Value, page,
+        var translation = await published.TranslationAsync(year, language);
+        if (translation is null || TranslatedPage.Read(translation.Sections) is not { } page) return NotFound();
+        return View("ForChildrenIn", new TranslatedChildrenPage(year, translation.Language, translation.Name, translation.EnglishName, translation.PublishedUtc, page,
             await ChildrenAdditionsAsync(year)));
     }
 
@@ -107,24 +102,22 @@ public sealed class PublicReportsController(PortalDbContext db, IOptions<Council
     }
 
     /// <summary>Atom, so the council's website (or anyone's reader) hears of each publication and correction.</summary>
-    [HttpGet("/reports/feed.atom")]
+    [HttpGet("/reports/feed.atom", Name = PublishingRoutes.PublicReportsFeed)]
     public async Task<IActionResult> Feed()
     {
         XNamespace atom = "http://www.w3.org/2005/Atom";
-        var site = $"{Request.Scheme}://{Request.Host}";
-        var releases = await db.Set<Release>().AsNoTracking().Where(r => r.Audience != Audience.Board)
-            .Select(r => new { r.Id, r.YearStart, r.Audience, r.Number, r.PublishedUtc, r.ChangeNote }).ToListAsync();
-        var ordered = releases.OrderByDescending(r => r.PublishedUtc).ToList();
+        var ordered = await published.FeedAsync();
         var feed = new XElement(atom + "feed",
             new XElement(atom + "title", $"{council.Value.Name}: IRO annual reports"),
-            new XElement(atom + "id", $"{site}/reports"),
+            new XElement(atom + "id", Absolute(PublishingRoutes.PublicReports)),
             new XElement(atom + "updated", (ordered.FirstOrDefault()?.PublishedUtc ?? DateTime.UnixEpoch).ToString("yyyy-MM-ddTHH:mm:ssZ")),
-            new XElement(atom + "link", new XAttribute("rel", "self"), new XAttribute("href", $"{site}/reports/feed.atom")),
-            new XElement(atom + "link", new XAttribute("rel", "alternate"), new XAttribute("href", $"{site}/reports")),
+            new XElement(atom + "link", new XAttribute("rel", "self"), new XAttribute("href", Absolute(PublishingRoutes.PublicReportsFeed))),
+            new XElement(atom + "link", new XAttribute("rel", "alternate"), new XAttribute("href", Absolute(PublishingRoutes.PublicReports))),
             new XElement(atom + "author", new XElement(atom + "name", council.Value.Name)),
             ordered.Select(r =>
             {
-                var link = r.Audience == Audience.Children ? $"{site}/reports/{r.YearStart}/for-children" : $"{site}/reports/{r.YearStart}/versions/{r.Number}";
+                var link = r.Audience == Audience.Children ? Absolute(PublishingRoutes.PublicReportsForChildren, new { year = r.YearStart })
+                    : Absolute(PublishingRoutes.PublicReportsVersion, new { year = r.YearStart, number = r.Number });
                 var what = r.Audience == Audience.Children ? "Summary for children and young people" : "IRO annual report";
                 return new XElement(atom + "entry",
                     new XElement(atom + "title", $"{what} {ReportingYear.Name(r.YearStart)}{(r.Number > 1 ? $", corrected (version {r.Number})" : "")}"),
@@ -137,50 +130,31 @@ public sealed class PublicReportsController(PortalDbContext db, IOptions<Council
     }
 
     /// <summary>Read-only JSON for the council's website: every published year, its current version and its links.</summary>
-    [HttpGet("/reports/index.json")]
+    [HttpGet("/reports/index.json", Name = PublishingRoutes.PublicReportsJson)]
     public async Task<IActionResult> Json()
     {
-        var site = $"{Request.Scheme}://{Request.Host}";
         return Json(new
         {
             council = council.Value.Name,
-            reports = (await PublishedAsync()).Select(y => new
+            reports = (await published.YearsAsync()).Select(y => new
             {
                 yearStart = y.YearStart,
                 year = ReportingYear.Name(y.YearStart),
                 version = y.Number,
                 published = y.FirstPublishedUtc,
                 updated = y.PublishedUtc,
-                url = $"{site}/reports/{y.YearStart}",
-                pdf = y.HasPdf ? $"{site}/reports/{y.YearStart}/report.pdf" : null,
-                data = $"{site}/reports/{y.YearStart}/data.xlsx",
-                forChildren = y.HasChildren ? $"{site}/reports/{y.YearStart}/for-children" : null,
+                url = Absolute(PublishingRoutes.PublicReportsReport, new { year = y.YearStart }),
+                pdf = y.HasPdf ? Absolute(PublishingRoutes.PublicReportsPdf, new { year = y.YearStart }) : null,
+                data = Absolute(PublishingRoutes.PublicReportsData, new { year = y.YearStart }),
+                forChildren = y.HasChildren ? Absolute(PublishingRoutes.PublicReportsForChildren, new { year = y.YearStart }) : null,
             }),
         });
     }
 
-    private IQueryable<Release> ReleaseQuery(int year, Audience audience, int? number) =>
-        db.Set<Release>().AsNoTracking().Where(r => r.YearStart == year && r.Audience == audience && (number == null || r.Number == number)).OrderByDescending(r => r.Number);
-
-    private async Task<IReadOnlyList<ReleaseVersion>> VersionsAsync(int year, Audience audience) =>
-        await db.Set<Release>().AsNoTracking().Where(r => r.YearStart == year && r.Audience == audience).OrderByDescending(r => r.Number)
-            .Select(r => new ReleaseVersion(r.Id, r.Number, r.PublishedUtc, r.ChangeNote)).ToListAsync();
-
-    private async Task<IReadOnlyList<PublishedYear>> PublishedAsync()
-    {
-        var rows = await db.Set<Release>().AsNoTracking().Where(r => r.Audience != Audience.Board)
-            .Select(r => new { r.YearStart, r.Audience, r.Number, r.PublishedUtc, HasPdf = r.Pdf != null }).ToListAsync();
-        return rows.Where(r => r.Audience == Audience.Public).GroupBy(r => r.YearStart).Select(g =>
-        {
-            var current = g.MaxBy(r => r.Number)!;
-            return new PublishedYear(g.Key, current.Number, g.Min(r => r.PublishedUtc), current.PublishedUtc, current.HasPdf,
-                rows.Any(r => r.YearStart == g.Key && r.Audience == Audience.Children));
-        }).OrderByDescending(y => y.YearStart).ToList();
-    }
+    /// <summary>The full address of a page, for readers and websites that take the link elsewhere.</summary>
+    private string Absolute(string route, object? values = null) => Url.RouteUrl(route, values, Request.Scheme, Request.Host.Value)!;
 }
 
-public sealed record ReleaseVersion(Guid Id, int Number, DateTime PublishedUtc, string ChangeNote);
-public sealed record PublishedYear(int YearStart, int Number, DateTime FirstPublishedUtc, DateTime PublishedUtc, bool HasPdf, bool HasChildren);
 public sealed record PublicReportPage(int Year, ReleaseVersion Release, IReadOnlyList<ReleaseVersion> Versions, IReadOnlyList<ReleaseSection> Sections, bool HasPdf, bool HasChildren, bool IsCurrent);
 public sealed record ChildrenPage(int Year, Release Release, IReadOnlyList<ReleaseSection> Sections, IReadOnlyList<(string Language, string Name, string EnglishName)> Languages);
 public sealed record TranslatedChildrenPage(int Year, string Language, string Name, string EnglishName, DateTime PublishedUtc, TranslatedPage Page, IReadOnlyList<PublicAddition> Live);

@@ -91,6 +91,14 @@ public sealed class BoardQuestion
     public string? Answer { get; set; }
     public string? AnsweredByName { get; set; }
     public DateTime? AnsweredUtc { get; set; }
+
+    /// <summary>The manager's answer; answering again replaces it.</summary>
+    public void Answered(string answer, string by, DateTime nowUtc)
+    {
+        Answer = answer;
+        AnsweredByName = by;
+        AnsweredUtc = nowUtc;
+    }
 }
 
 /// <summary>The board's formal resolution on the year's report, as minuted.</summary>
@@ -103,6 +111,16 @@ public sealed class BoardResolution
     public string Minute { get; set; } = "";
     public DateTime RecordedUtc { get; set; }
     public string RecordedByName { get; set; } = "";
+
+    /// <summary>What the board resolved; recording again replaces it.</summary>
+    public void Record(DateOnly meetingDate, string outcome, string minute, string by, DateTime nowUtc)
+    {
+        MeetingDate = meetingDate;
+        Outcome = outcome;
+        Minute = minute;
+        RecordedUtc = nowUtc;
+        RecordedByName = by;
+    }
 }
 
 /// <summary>The child-friendly summary as the manager is writing it. Publishing freezes it into a release.</summary>

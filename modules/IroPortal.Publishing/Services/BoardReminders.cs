@@ -1,16 +1,19 @@
 using IroPortal.Data;
+using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Modularity.Scheduling;
+using IroPortal.Publishing.Contracts;
 using IroPortal.Publishing.Models;
 using IroPortal.Users.Contracts;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace IroPortal.Publishing.Services;
 
 /// <summary>The board's side of publishing: members hear of a new board version, managers of a new question,
 /// and the member who asked hears of the answer. Run straight after a publication, and every 15 minutes.</summary>
-public sealed class BoardReminders(PortalDbContext db, IStaffDirectory staff) : IReminderRule
+public sealed class BoardReminders(PortalDbContext db, IStaffDirectory staff, LinkGenerator links) : IReminderRule
 {
     public const string PublishedKey = "publishing.board";
     private static readonly TimeSpan Window = TimeSpan.FromDays(14);
@@ -34,7 +37,7 @@ public sealed class BoardReminders(PortalDbContext db, IStaffDirectory staff) : 
             {
                 var title = $"The IRO annual report {ReportingYear.Name(release.YearStart)} is ready for the board" + (release.Number > 1 ? $" (corrected, version {release.Number})" : "");
                 var body = $"The board version is published for the meeting on {UkTime.Format(release.MeetingDate ?? context.Today)}. Read it and ask your questions against each section before the meeting.";
-                due.AddRange(members.Select(m => new ReminderOccurrence($"board-release:{release.Id}", "published", ReminderRecipient.User(m.Id), title, body, $"/board/{release.YearStart}")));
+                due.AddRange(members.Select(m => new ReminderOccurrence($"board-release:{release.Id}", "published", ReminderRecipient.User(m.Id), title, body, links.PathTo(PublishingRoutes.BoardRead, new { year = release.YearStart }))));
             }
         }
 
@@ -44,7 +47,7 @@ public sealed class BoardReminders(PortalDbContext db, IStaffDirectory staff) : 
             var managers = await staff.InRoleAsync(PortalRoles.IroManager, cancellationToken);
             foreach (var question in questions)
             {
-                var link = $"/board/{question.YearStart}#question-{question.Id:N}";
+                var link = links.PathTo(PublishingRoutes.BoardRead, new { year = question.YearStart }, $"question-{question.Id:N}");
                 if (question.AskedUtc >= since)
                     due.AddRange(managers.Select(m => new ReminderOccurrence($"board-question:{question.Id}", "asked", ReminderRecipient.User(m.Id),
                         $"{question.AskedByName} asked a question on \u201c{question.SectionTitle}\u201d", Shorten(question.Text), link)));

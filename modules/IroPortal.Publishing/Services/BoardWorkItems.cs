@@ -1,3 +1,5 @@
+using IroPortal.Publishing.Contracts;
+using Microsoft.AspNetCore.Routing;
 using System.Security.Claims;
 using IroPortal.Data;
 using IroPortal.Modularity;
@@ -10,7 +12,7 @@ namespace IroPortal.Publishing.Services;
 
 /// <summary>The home page's board papers: the latest board version waiting for the board's resolution, with the
 /// meeting date; for the manager, the board's questions not yet answered.</summary>
-public sealed class BoardWorkItems(PortalDbContext db, IPermissionChecker permissions, TimeProvider clock) : IWorkItemSource
+public sealed class BoardWorkItems(PortalDbContext db, IPermissionChecker permissions, TimeProvider clock, LinkGenerator links) : IWorkItemSource
 {
     public async Task<IReadOnlyList<WorkItem>> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
@@ -23,7 +25,7 @@ public sealed class BoardWorkItems(PortalDbContext db, IPermissionChecker permis
         var resolved = await db.Set<BoardResolution>().AnyAsync(r => r.YearStart == latest.YearStart, cancellationToken);
         var today = UkTime.Today(clock);
         var title = $"Board papers: annual report {ReportingYear.Name(latest.YearStart)}";
-        var url = $"/board/{latest.YearStart}";
+        var url = links.PathTo(PublishingRoutes.BoardRead, new { year = latest.YearStart });
         if (resolved)
             items.Add(new(MenuSections.Board, title, url, WorkState.Done, "Resolution recorded", "", 32));
         else

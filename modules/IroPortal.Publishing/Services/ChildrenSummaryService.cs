@@ -26,13 +26,24 @@ public sealed class ChildrenSummaryService(PortalDbContext db, PublishingService
         new(TellUsAnchor, nameof(ChildrenSummary.HowToTellUs), "How to tell us what you think", "How a child can tell you what they think: who to ask, and the link below.", "tell", "A phone with a message on it", s => s.HowToTellUs),
     ];
 
-    public async Task<ChildrenSummary> FindOrStartAsync(int year) =>
-        await db.Set<ChildrenSummary>().SingleOrDefaultAsync(s => s.YearStart == year) ?? new ChildrenSummary
+    /// <summary>The year's summary, or a new one with the council's starting words. <paramref name="tracked"/>: false for
+    /// a copy to show a form's rejected text on, which nothing saves.</summary>
+    public async Task<ChildrenSummary> FindOrStartAsync(int year, bool tracked = true) =>
+        await (tracked ? db.Set<ChildrenSummary>() : db.Set<ChildrenSummary>().AsNoTracking()).SingleOrDefaultAsync(s => s.YearStart == year) ?? new ChildrenSummary
         {
             YearStart = year,
             WhatIsAnIro = "Every child in care has an IRO. IRO means Independent Reviewing Officer. Your IRO runs your reviews. A review is a meeting about your life and your plan. Your IRO makes sure people listen to you.",
             FeedbackLink = PublicAddresses.ChildrensForm,
         };
+
+    public Task<ChildrenSummary?> FindAsync(int year) =>
+        db.Set<ChildrenSummary>().AsNoTracking().SingleOrDefaultAsync(s => s.YearStart == year);
+
+    /// <summary>The number and date of the summary's latest publication, or null before the first.</summary>
+    public async Task<(int Number, DateTime PublishedUtc)?> LatestReleaseAsync(int year) =>
+        await db.Set<Release>().AsNoTracking().Where(r => r.YearStart == year && r.Audience == Audience.Children)
+            .OrderByDescending(r => r.Number).Select(r => new { r.Number, r.PublishedUtc }).FirstOrDefaultAsync() is { } latest
+            ? (latest.Number, latest.PublishedUtc) : null;
 
     public async Task SaveAsync(ChildrenSummary summary, string by)
     {

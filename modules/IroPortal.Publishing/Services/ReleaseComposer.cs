@@ -16,9 +16,9 @@ public sealed record ReleaseSection(string Anchor, string Title, string Html, bo
 
 /// <param name="Workbook">The workbook exactly as it would be published (and as the guard read it).</param>
 /// <param name="Findings">What the privacy guard found in exactly what would be published.</param>
-/// <param name="FixLinks">Section anchor to the page where the manager corrects that section.</param>
+/// <param name="SectionIds">Section anchor to the report section it came from, where the manager corrects it.</param>
 public sealed record ReleaseDraft(Audience Audience, int YearStart, int ReportVersion, string Title, IReadOnlyList<ReleaseSection> Sections,
-    byte[] Workbook, IReadOnlyList<GuardFinding> Findings, IReadOnlyDictionary<string, string> FixLinks);
+    byte[] Workbook, IReadOnlyList<GuardFinding> Findings, IReadOnlyDictionary<string, Guid> SectionIds);
 
 /// <summary>What the guard needs to know of the council: who and what is approved, and its case references.</summary>
 public sealed record GuardRules(ApprovedNames Approved, CaseReferences CaseReferences);
@@ -35,12 +35,12 @@ public sealed class ReleaseComposer(IApprovedReports reports)
         var sections = new List<ReleaseSection>();
         var tables = new List<ReleaseTable>();
         var suppressed = new List<SuppressedCell>();
-        var fixLinks = new Dictionary<string, string>();
+        var sectionIds = new Dictionary<string, Guid>();
         foreach (var section in report.Sections)
         {
             var isBoardOnly = boardOnly.Contains(section.Id);
             if (isPublic && isBoardOnly) continue;
-            fixLinks[section.Anchor] = $"/annual-report/{report.YearStart}/sections/{section.Id}";
+            sectionIds[section.Anchor] = section.Id;
             var figures = new Dictionary<string, FigureTable>();
             foreach (var kind in section.FigureKinds)
             {
@@ -66,7 +66,7 @@ public sealed class ReleaseComposer(IApprovedReports reports)
         var workbook = ReleaseWorkbook.Build(title, tables);
         var findings = Read(title, sections, workbook, ReleaseWorkbook.Sheets(tables), rules).ToList();
         findings.AddRange(Suppressed(suppressed));
-        return new(audience, report.YearStart, report.Version, title, sections, workbook, findings, fixLinks);
+        return new(audience, report.YearStart, report.Version, title, sections, workbook, findings, sectionIds);
     }
 
     /// <summary>The guard over the web page and the workbook. An output it cannot read is a finding that blocks.</summary>

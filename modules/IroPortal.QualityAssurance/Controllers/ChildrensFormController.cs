@@ -1,6 +1,7 @@
 using System.Text;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
+using IroPortal.QualityAssurance.Contracts;
 using IroPortal.QualityAssurance.Models;
 using IroPortal.QualityAssurance.Services;
 using IroPortal.QualityAssurance.ViewModels;
@@ -18,7 +19,7 @@ public sealed class ChildrensFormController(ChildLanguages languages) : Controll
 {
     public const int MaxUploadBytes = 1024 * 1024;
 
-    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/feedback/children")]
+    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/feedback/children", Name = QaRoutes.ChildrensForm)]
     public async Task<IActionResult> Index()
     {
         var home = $"{Request.Scheme}://{Request.Host.Value}";
@@ -28,7 +29,7 @@ public sealed class ChildrensFormController(ChildLanguages languages) : Controll
         return View(new ChildrensFormPage(addresses, await languages.AllAsync()));
     }
 
-    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/feedback/children/translation.csv")]
+    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/feedback/children/translation.csv", Name = QaRoutes.ChildrensFormTemplate)]
     public async Task<IActionResult> Template(string? lang)
     {
         var language = lang is null ? null : await languages.FindAsync(lang);
@@ -36,7 +37,7 @@ public sealed class ChildrensFormController(ChildLanguages languages) : Controll
         return File(ChildLanguages.Template(language), "text/csv", $"childrens-form-{language?.Code ?? "translation"}.csv");
     }
 
-    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/feedback/children/languages/new")]
+    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/feedback/children/languages/new", Name = QaRoutes.ChildrensFormAdd)]
     public IActionResult Add() => View("Language", new ChildLanguageForm { IsNew = true });
 
     [RequirePermission(QaPermissions.Manage), HttpPost("/qa/feedback/children/languages/new"), AuditsChange("Children's form language added")]
@@ -52,7 +53,7 @@ public sealed class ChildrensFormController(ChildLanguages languages) : Controll
         return await Save(form, file);
     }
 
-    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/feedback/children/languages/{code}")]
+    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/feedback/children/languages/{code}", Name = QaRoutes.ChildrensFormEdit)]
     public async Task<IActionResult> Edit(string code)
     {
         if (await languages.FindAsync(code) is not { } language) return NotFound();
@@ -73,12 +74,12 @@ public sealed class ChildrensFormController(ChildLanguages languages) : Controll
         return await Save(form, file);
     }
 
-    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/feedback/children/languages/{code}/remove"), AuditsChange("Children's form language removed")]
+    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/feedback/children/languages/{code}/remove", Name = QaRoutes.ChildrensFormRemove), AuditsChange("Children's form language removed")]
     public async Task<IActionResult> Remove(string code)
     {
         if (!await languages.RemoveAsync(code)) return NotFound();
         TempData.Saved = $"The translation with the code {code} is removed. Children who choose it see the form in English.";
-        return Redirect("/qa/feedback/children");
+        return RedirectToRoute(QaRoutes.ChildrensForm);
     }
 
     private async Task<IActionResult> Save(ChildLanguageForm form, IFormFile? file)
@@ -94,7 +95,7 @@ public sealed class ChildrensFormController(ChildLanguages languages) : Controll
         if (!ModelState.IsValid) return View("Language", form);
         await languages.SaveAsync(form.Code!, form.Name!, form.EnglishName!, texts, User.DisplayName());
         TempData.Saved = $"The {form.EnglishName!.Trim()} translation is saved: {texts.Count} of {ChildWords.All.Count} pieces of wording translated.";
-        return Redirect("/qa/feedback/children");
+        return RedirectToRoute(QaRoutes.ChildrensForm);
     }
 
     private static async Task<(Dictionary<string, string> Texts, IReadOnlyList<string> Problems)> Read(IFormFile file)

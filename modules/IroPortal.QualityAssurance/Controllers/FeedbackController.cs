@@ -1,35 +1,30 @@
-using IroPortal.Data;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
+using IroPortal.QualityAssurance.Contracts;
 using IroPortal.QualityAssurance.Models;
 using IroPortal.QualityAssurance.Services;
 using IroPortal.QualityAssurance.ViewModels;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace IroPortal.QualityAssurance.Controllers;
 
 /// <summary>Feedback for staff: links to send, responses to read, feedback received on paper or by email to type in.</summary>
 [Area("QualityAssurance")]
-public sealed class FeedbackController(PortalDbContext db, IStaffDirectory staff, QaAccess access, FeedbackIntake intake, ChildLanguages languages, Reminders.FeedbackReminderLinks reminderLinks, TimeProvider clock) : Controller
+public sealed class FeedbackController(FeedbackRecords records, IStaffDirectory staff, QaAccess access, FeedbackIntake intake, ChildLanguages languages, Reminders.FeedbackReminderLinks reminderLinks, TimeProvider clock) : Controller
 {
-    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/feedback"), AuditsChildData("Feedback answers")]
+    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/feedback", Name = QaRoutes.Feedback), AuditsChildData("Feedback answers")]
     public async Task<IActionResult> Index()
     {
-        var responses = await db.Set<FeedbackResponse>().AsNoTracking().OrderByDescending(r => r.ReceivedOn).ThenByDescending(r => r.CreatedUtc).Take(100).ToListAsync();
-        var links = await db.Set<FeedbackRequest>().AsNoTracking().Where(r => r.AnsweredUtc == null).OrderByDescending(r => r.CreatedUtc).Take(100).ToListAsync();
+        var (responses, links, urgent) = await records.LatestAsync();
         var iros = (await staff.InRoleAsync(PortalRoles.Iro)).ToDictionary(i => i.Id, i => i.DisplayName);
-        var ids = responses.Select(r => r.Id).ToList();
-        var urgent = (await db.Set<UrgentConcern>().AsNoTracking().Where(c => ids.Contains(c.ResponseId)).Select(c => new { c.ResponseId, c.Id }).ToListAsync())
-            .ToDictionary(c => c.ResponseId, c => c.Id);
         return View(new FeedbackListPage(responses, links, iros, urgent, clock.GetUtcNow().UtcDateTime));
     }
 
-    [RequirePermission(QaPermissions.RequestFeedback), HttpGet("/qa/feedback/links/new")]
+    [RequirePermission(QaPermissions.RequestFeedback), HttpGet("/qa/feedback/links/new", Name = QaRoutes.FeedbackCreateLink)]
     public async Task<IActionResult> CreateLink() => View(new FeedbackLinkForm { Iros = await IrosFor(), IroId = await OwnIroId() });
 
-    [RequirePermission(QaPermissions.RequestFeedback), HttpPost("/qa/feedback/links/new"), AuditsChange("Feedback link made")]
+    [RequirePermission(QaPermissions.RequestFeedback), HttpPost("/qa/feedback/links/new", Name = QaRoutes.FeedbackCreateLink), AuditsChange("Feedback link made")]
     public async Task<IActionResult> CreateLink(FeedbackLinkForm form)
     {
         form.Iros = await IrosFor();
@@ -56,29 +51,26 @@ public sealed class FeedbackController(PortalDbContext db, IStaffDirectory staff
             ProtectedToken = string.IsNullOrEmpty(email) ? null : reminderLinks.Protect(token),
             ChildVersion = form.RespondentType == QaActivity.ChildFeedback ? form.ChildVersion : null,
         };
-        db.Add(request);
-        await db.SaveChangesAsync();
-        var link = Url.Action("Form", "PublicFeedback", new { area = "QualityAssurance", token }, Request.Scheme, Request.Host.Value)!;
+        await records.AddLinkAsync(request);
+        var link = Url.RouteUrl(QaRoutes.PublicFeedbackForm, new { token }, Request.Scheme, Request.Host.Value)!;
         return View("LinkCreated", new LinkCreatedPage(request, link, form.Iros.Single(i => i.Id == request.IroId).DisplayName));
     }
 
-    [RequirePermission(QaPermissions.Manage, QaPermissions.ViewOwn), HttpGet("/qa/feedback/{id:guid}"), AuditsChildData("Feedback answers")]
+    [RequirePermission(QaPermissions.Manage, QaPermissions.ViewOwn), HttpGet("/qa/feedback/{id:guid}", Name = QaRoutes.FeedbackDetails), AuditsChildData("Feedback answers")]
     public async Task<IActionResult> Details(Guid id)
     {
-        var response = await db.Set<FeedbackResponse>().AsNoTracking().Include(r => r.Answers).SingleOrDefaultAsync(r => r.Id == id);
-        if (response is null || !await access.CanSeeAsync(User, response.IroId)) return NotFound();
+        if (await records.FindAsync(id) is not var (response, urgentId) || !await access.CanSeeAsync(User, response.IroId)) return NotFound();
         var iro = response.NamesAnIro ? (await staff.FindAsync(response.IroId))?.DisplayName ?? "Former IRO" : QaText.NoIroNamed;
-        var urgentId = await db.Set<UrgentConcern>().Where(c => c.ResponseId == id).Select(c => (Guid?)c.Id).SingleOrDefaultAsync();
         var language = response.Language is { } code ? (await languages.FindAsync(code))?.EnglishName : null;
-        return View(new FeedbackPage(response, iro, urgentId, language));
+        return View(new FeedbackPage(response, iro, urgentId, language, await access.IsManagerAsync(User)));
     }
 
     /// <summary>Feedback that came on paper or by email, typed in by the manager. First choose who it is from.</summary>
-    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/feedback/received")]
+    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/feedback/received", Name = QaRoutes.FeedbackReceived)]
     public async Task<IActionResult> Received(QaActivity? type) =>
         View(new ReceivedFeedbackForm { RespondentType = type is { } t && t.IsFeedback() ? t : null, Iros = await staff.InRoleAsync(PortalRoles.Iro) });
 
-    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/feedback/received"), AuditsChange("Feedback entered")]
+    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/feedback/received", Name = QaRoutes.FeedbackReceived), AuditsChange("Feedback entered")]
     public async Task<IActionResult> Received(ReceivedFeedbackForm form)
     {
         form.Iros = await staff.InRoleAsync(PortalRoles.Iro);
@@ -129,4 +121,4 @@ public sealed record FeedbackListPage(IReadOnlyList<FeedbackResponse> Responses,
 
 public sealed record LinkCreatedPage(FeedbackRequest Request, string Link, string IroName);
 
-public sealed record FeedbackPage(FeedbackResponse Response, string IroName, Guid? UrgentId, string? LanguageName);
+public sealed record FeedbackPage(FeedbackResponse Response, string IroName, Guid? UrgentId, string? LanguageName, bool IsManager);

@@ -1,12 +1,11 @@
-using IroPortal.Data;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
+using IroPortal.QualityAssurance.Contracts;
 using IroPortal.QualityAssurance.Models;
 using IroPortal.QualityAssurance.Services;
 using IroPortal.QualityAssurance.ViewModels;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace IroPortal.QualityAssurance.Controllers;
 
@@ -16,15 +15,15 @@ namespace IroPortal.QualityAssurance.Controllers;
 [Area("QualityAssurance")]
 [Public]
 public sealed class PublicFeedbackController(
-    PortalDbContext db, FeedbackIntake intake, ChildLanguages languages, IStaffDirectory staff, SelfStartedLimiter limiter, TimeProvider clock) : Controller
+    FeedbackRecords records, FeedbackIntake intake, ChildLanguages languages, IStaffDirectory staff, SelfStartedLimiter limiter, TimeProvider clock) : Controller
 {
     public const string ShortAddress = PublicAddresses.ChildrensForm;
 
-    [HttpGet(ShortAddress)]
+    [HttpGet(ShortAddress, Name = QaRoutes.PublicFeedbackTellUs)]
     public async Task<IActionResult> TellUs(string? version, string? lang) =>
         await ChildForm(new ChildFeedbackForm { Version = version, Lang = lang }, ChildFormVersion.Standard, selfStarted: true);
 
-    [HttpPost(ShortAddress)]
+    [HttpPost(ShortAddress, Name = QaRoutes.PublicFeedbackTellUs)]
     public async Task<IActionResult> TellUs(ChildFeedbackForm form)
     {
         var words = await languages.WordsAsync(form.Lang);
@@ -44,7 +43,7 @@ public sealed class PublicFeedbackController(
         return Thanked(words, version, selfStarted: true);
     }
 
-    [HttpGet("/feedback/{token}")]
+    [HttpGet("/feedback/{token}", Name = QaRoutes.PublicFeedbackForm)]
     public async Task<IActionResult> Form(string token, string? version, string? lang)
     {
         var (request, problem) = await Find(token);
@@ -54,7 +53,7 @@ public sealed class PublicFeedbackController(
             : View(new PublicFeedbackPage(request.RespondentType, request.ReviewDate, new FeedbackAnswersForm()));
     }
 
-    [HttpPost("/feedback/{token}")]
+    [HttpPost("/feedback/{token}", Name = QaRoutes.PublicFeedbackForm)]
     public async Task<IActionResult> Form(string token, ChildFeedbackForm answers)
     {
         var (request, problem) = await Find(token);
@@ -81,7 +80,7 @@ public sealed class PublicFeedbackController(
         return RedirectToAction(nameof(Thanks), new { child = false });
     }
 
-    [HttpGet("/feedback/thank-you")]
+    [HttpGet("/feedback/thank-you", Name = QaRoutes.PublicFeedbackThanks)]
     public async Task<IActionResult> Thanks(bool child, string? lang, string? again)
     {
         if (!child) return View(false);
@@ -124,8 +123,7 @@ public sealed class PublicFeedbackController(
 
     private async Task<(FeedbackRequest? Request, IActionResult? Problem)> Find(string token)
     {
-        var hash = token.Length is > 20 and < 100 ? FeedbackLinks.Hash(token) : null;
-        var request = hash is null ? null : await db.Set<FeedbackRequest>().SingleOrDefaultAsync(r => r.TokenHash == hash);
+        var request = await records.LinkAsync(token);
         if (request is null) return (null, Problem("LinkNotFound", 404));
         if (request.AnsweredUtc is not null) return (request, Problem("AlreadyAnswered", 200, request.RespondentType));
         if (request.ExpiresUtc < clock.GetUtcNow().UtcDateTime) return (request, Problem("LinkExpired", 410, request.RespondentType));

@@ -1,12 +1,12 @@
-using IroPortal.Data;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
+using IroPortal.QualityAssurance.Contracts;
 using IroPortal.QualityAssurance.Models;
 using IroPortal.QualityAssurance.Safeguarding;
+using IroPortal.QualityAssurance.Services;
 using IroPortal.QualityAssurance.ViewModels;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using IroPortal.Modularity.Forms;
 
 namespace IroPortal.QualityAssurance.Controllers;
@@ -14,46 +14,36 @@ namespace IroPortal.QualityAssurance.Controllers;
 /// <summary>Urgent messages: feedback whose words suggest a child may be at risk, or that asks for contact. Its own
 /// permission, and every reading of a message is audited.</summary>
 [Area("QualityAssurance")]
-public sealed class UrgentController(PortalDbContext db, SafeguardingService safeguarding, IStaffDirectory staff, TimeProvider clock) : Controller
+public sealed class UrgentController(SafeguardingService safeguarding, IStaffDirectory staff, IPermissionChecker permissions, TimeProvider clock) : Controller
 {
-    [RequirePermission(QaPermissions.Urgent), HttpGet("/qa/urgent"), AuditsChildData("Urgent messages list")]
+    [RequirePermission(QaPermissions.Urgent), HttpGet("/qa/urgent", Name = QaRoutes.Urgent), AuditsChildData("Urgent messages list")]
     public async Task<IActionResult> Index()
     {
-        var concerns = await db.Set<UrgentConcern>().AsNoTracking().OrderByDescending(c => c.RaisedUtc).Take(200).ToListAsync();
-        var ids = concerns.Select(c => c.ResponseId).ToList();
-        var from = await db.Set<FeedbackResponse>().AsNoTracking().Where(r => ids.Contains(r.Id))
-            .ToDictionaryAsync(r => r.Id, r => r.RespondentType);
         var settings = await safeguarding.SettingsAsync();
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = concerns.Select(c => new UrgentRow(c, from.GetValueOrDefault(c.ResponseId), safeguarding.NextDeadline(c, settings, now),
-            safeguarding.Escalations(c, settings, now).Count)).OrderByDescending(r => r.Concern.IsOpen).ThenByDescending(r => r.Concern.RaisedUtc).ToList();
-        return View(new UrgentListPage(rows, await Names(settings), settings));
+        var rows = (await safeguarding.LatestAsync()).Select(l => (c: l.Concern, l.From)).Select(l => new UrgentRow(l.c, l.From, safeguarding.NextDeadline(l.c, settings, now),
+            safeguarding.Escalations(l.c, settings, now).Count)).OrderByDescending(r => r.Concern.IsOpen).ThenByDescending(r => r.Concern.RaisedUtc).ToList();
+        return View(new UrgentListPage(rows, await Names(settings), settings, await permissions.IsGrantedAsync(User, QaPermissions.Manage)));
     }
 
-    [RequirePermission(QaPermissions.Urgent), HttpGet("/qa/urgent/{id:guid}"), AuditsChildData("Urgent message")]
+    [RequirePermission(QaPermissions.Urgent), HttpGet("/qa/urgent/{id:guid}", Name = QaRoutes.UrgentDetails), AuditsChildData("Urgent message")]
     public async Task<IActionResult> Details(Guid id) => await Show(id, new UrgentActionForm()) ?? NotFound();
 
-    [RequirePermission(QaPermissions.Urgent), HttpPost("/qa/urgent/{id:guid}/acknowledge"), AuditsChange("Urgent message acknowledged")]
+    [RequirePermission(QaPermissions.Urgent), HttpPost("/qa/urgent/{id:guid}/acknowledge", Name = QaRoutes.UrgentAcknowledge), AuditsChange("Urgent message acknowledged")]
     public async Task<IActionResult> Acknowledge(Guid id, Guid version)
     {
-        var concern = await db.Set<UrgentConcern>().SingleOrDefaultAsync(c => c.Id == id);
-        if (concern is null) return NotFound();
-        if (concern.AcknowledgedUtc is null)
+        return await safeguarding.AcknowledgeAsync(id, version, User.DisplayName()) switch
         {
-            if (concern.Version != version) return Conflict(id);
-            concern.AcknowledgedUtc = clock.GetUtcNow().UtcDateTime;
-            concern.AcknowledgedByName = User.DisplayName();
-            concern.Version = Guid.NewGuid();
-            if (!await Saved()) return Conflict(id);
-        }
-        return Redirect($"/qa/urgent/{id}");
+            SaveOutcome.NotFound => NotFound(),
+            SaveOutcome.Conflict => Conflict(id),
+            _ => RedirectToRoute(QaRoutes.UrgentDetails, new { id }),
+        };
     }
 
-    [RequirePermission(QaPermissions.Urgent), HttpPost("/qa/urgent/{id:guid}/action"), AuditsChange("Urgent message action recorded")]
+    [RequirePermission(QaPermissions.Urgent), HttpPost("/qa/urgent/{id:guid}/action", Name = QaRoutes.UrgentRecordAction), AuditsChange("Urgent message action recorded")]
     public async Task<IActionResult> RecordAction(Guid id, UrgentActionForm form)
     {
-        var concern = await db.Set<UrgentConcern>().SingleOrDefaultAsync(c => c.Id == id);
-        if (concern is null) return NotFound();
+        if (await safeguarding.FindAsync(id) is not { Concern: var concern }) return NotFound();
         var action = form.ActionTaken?.Trim();
         if (string.IsNullOrEmpty(action))
             ModelState.AddModelError(UrgentActionForm.Field, "Enter what was done: who was told, and what happens next");
@@ -65,18 +55,15 @@ public sealed class UrgentController(PortalDbContext db, SafeguardingService saf
             ModelState.AddModelError(UrgentActionForm.Field, "Someone else changed this message while you were writing. Check it below, then send what was done again.");
         if (!ModelState.IsValid) return await Show(id, form, keepVersion: false) ?? NotFound();
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        concern.AcknowledgedUtc ??= now;
-        concern.AcknowledgedByName ??= User.DisplayName();
-        concern.ActionTaken = action;
-        concern.ActionRecordedUtc = now;
-        concern.ActionRecordedByName = User.DisplayName();
-        concern.Version = Guid.NewGuid();
-        if (!await Saved()) return Conflict(id);
-        return Redirect($"/qa/urgent/{id}");
+        return await safeguarding.RecordActionAsync(id, form.Version, action!, User.DisplayName()) switch
+        {
+            SaveOutcome.NotFound => NotFound(),
+            SaveOutcome.Saved => RedirectToRoute(QaRoutes.UrgentDetails, new { id }),
+            _ => Conflict(id),
+        };
     }
 
-    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/urgent/settings")]
+    [RequirePermission(QaPermissions.Manage), HttpGet("/qa/urgent/settings", Name = QaRoutes.UrgentSettings)]
     public async Task<IActionResult> Settings()
     {
         var settings = await safeguarding.SettingsAsync();
@@ -92,7 +79,7 @@ public sealed class UrgentController(PortalDbContext db, SafeguardingService saf
         });
     }
 
-    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/urgent/settings"), AuditsChange("Safeguarding settings changed")]
+    [RequirePermission(QaPermissions.Manage), HttpPost("/qa/urgent/settings", Name = QaRoutes.UrgentSettings), AuditsChange("Safeguarding settings changed")]
     public async Task<IActionResult> Settings(SafeguardingForm form)
     {
         form.Candidates = await safeguarding.CandidatesAsync();
@@ -101,14 +88,12 @@ public sealed class UrgentController(PortalDbContext db, SafeguardingService saf
         if (!ModelState.IsValid) return View(form);
         await safeguarding.SaveSettingsAsync(dutyManagers, escalation, hours, form.ExtraWords ?? "", User.DisplayName());
         TempData.Saved = "Safeguarding settings saved.";
-        return Redirect("/qa/urgent/settings");
+        return RedirectToRoute(QaRoutes.UrgentSettings);
     }
 
     private async Task<IActionResult?> Show(Guid id, UrgentActionForm form, bool keepVersion = true)
     {
-        var concern = await db.Set<UrgentConcern>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id);
-        if (concern is null) return null;
-        var response = await db.Set<FeedbackResponse>().AsNoTracking().Include(r => r.Answers).SingleAsync(r => r.Id == concern.ResponseId);
+        if (await safeguarding.FindAsync(id) is not var (concern, response)) return null;
         var settings = await safeguarding.SettingsAsync();
         var now = clock.GetUtcNow().UtcDateTime;
         // A form sent back keeps what was written, but carries the message's current version, so sending again works.
@@ -122,22 +107,17 @@ public sealed class UrgentController(PortalDbContext db, SafeguardingService saf
     private async Task<IReadOnlyDictionary<Guid, string>> Names(SafeguardingSettings settings) =>
         (await safeguarding.CandidatesAsync()).ToDictionary(p => p.Id, p => p.DisplayName);
 
-    private async Task<bool> Saved()
-    {
-        try { await db.SaveChangesAsync(); return true; }
-        catch (DbUpdateConcurrencyException) { return false; }
-    }
-
-    private RedirectResult Conflict(Guid id)
+    private RedirectToRouteResult Conflict(Guid id)
     {
         TempData.Saved = "Someone else changed this message at the same time. Check it below.";
-        return Redirect($"/qa/urgent/{id}");
+        return RedirectToRoute(QaRoutes.UrgentDetails, new { id });
     }
 }
 
 public sealed record UrgentRow(UrgentConcern Concern, QaActivity From, DateTime? NextDeadline, int Escalations);
 
-public sealed record UrgentListPage(IReadOnlyList<UrgentRow> Rows, IReadOnlyDictionary<Guid, string> Names, SafeguardingSettings Settings);
+/// <param name="CanChangeSettings">The IRO manager's: others who read urgent messages do not see the settings link.</param>
+public sealed record UrgentListPage(IReadOnlyList<UrgentRow> Rows, IReadOnlyDictionary<Guid, string> Names, SafeguardingSettings Settings, bool CanChangeSettings);
 
 public sealed record UrgentPage(UrgentConcern Concern, FeedbackResponse Response, string IroName, IReadOnlyList<EscalationStep> Escalations, DateTime? NextDeadline,
     IReadOnlyDictionary<Guid, string> Names, IReadOnlyList<Guid> DutyManagers, UrgentActionForm Form)

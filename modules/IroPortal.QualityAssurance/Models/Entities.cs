@@ -34,6 +34,35 @@ public sealed class Observation
     /// <summary>Changes on every save; a save from a stale form is refused.</summary>
     public Guid Version { get; set; }
     public List<ObservationGrade> Grades { get; set; } = [];
+
+    /// <summary>Once the IRO has acknowledged it, the observation is theirs as much as the manager's: no more edits.</summary>
+    public bool CanBeEdited => Status is RecordStatus.Draft or RecordStatus.WithIro;
+
+    /// <summary>Shows a draft to the IRO; an observation already shared stays as it is.</summary>
+    public void Share()
+    {
+        if (Status != RecordStatus.Draft) return;
+        Status = RecordStatus.WithIro;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>The IRO's reflection, which acknowledges the observation.</summary>
+    public void Reflect(string reflection, DateTime nowUtc)
+    {
+        IroReflection = reflection.Trim();
+        Status = RecordStatus.Acknowledged;
+        AcknowledgedUtc = nowUtc;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>The manager closes an acknowledged observation; any other is left as it is.</summary>
+    public void SignOff(DateTime nowUtc)
+    {
+        if (Status != RecordStatus.Acknowledged) return;
+        Status = RecordStatus.SignedOff;
+        SignedOffUtc = nowUtc;
+        Version = Guid.NewGuid();
+    }
 }
 
 public sealed class ObservationGrade
@@ -101,6 +130,15 @@ public sealed class QaAction
     public string CompletionNote { get; set; } = "";
     public DateTime CreatedUtc { get; set; }
     public Guid Version { get; set; }
+
+    /// <summary>Marks the action done; one already done keeps its date and note.</summary>
+    public void Complete(DateOnly today, string? note)
+    {
+        if (CompletedOn is not null) return;
+        CompletedOn = today;
+        CompletionNote = note?.Trim() ?? "";
+        Version = Guid.NewGuid();
+    }
 }
 
 /// <summary>A single-use link that lets someone without an account give feedback about an IRO.
@@ -174,6 +212,26 @@ public sealed class UrgentConcern
     public Guid Version { get; set; }
 
     public bool IsOpen => ActionRecordedUtc is null;
+
+    /// <summary>Someone has read it; the first to do so is kept.</summary>
+    public void Acknowledge(string by, DateTime nowUtc)
+    {
+        if (AcknowledgedUtc is not null) return;
+        AcknowledgedUtc = nowUtc;
+        AcknowledgedByName = by;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>What was done, which closes it (and acknowledges it, if nobody had).</summary>
+    public void RecordAction(string action, string by, DateTime nowUtc)
+    {
+        AcknowledgedUtc ??= nowUtc;
+        AcknowledgedByName ??= by;
+        ActionTaken = action;
+        ActionRecordedUtc = nowUtc;
+        ActionRecordedByName = by;
+        Version = Guid.NewGuid();
+    }
 }
 
 /// <summary>The service's safeguarding settings: one row.</summary>

@@ -1,3 +1,6 @@
+using IroPortal.Modularity.Navigation;
+using IroPortal.QualityAssurance.Contracts;
+using Microsoft.AspNetCore.Routing;
 using System.Globalization;
 using IroPortal.Data;
 using IroPortal.Modularity;
@@ -12,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IroPortal.QualityAssurance.Reminders;
 
 /// <summary>Each Monday, to each IRO manager: the activities overdue, IRO by IRO. Nothing is sent in a week with nothing overdue.</summary>
-public sealed class WeeklyOverdueDigest(ComplianceService compliance, IStaffDirectory staff) : IReminderRule
+public sealed class WeeklyOverdueDigest(ComplianceService compliance, IStaffDirectory staff, LinkGenerator links) : IReminderRule
 {
     public string Key => "qa.weekly-overdue";
     public string Name => "Quality assurance overdue this week";
@@ -31,12 +34,12 @@ public sealed class WeeklyOverdueDigest(ComplianceService compliance, IStaffDire
         var body = "Overdue today:\n" + string.Join("\n", lines.Select(l => $"{l.DisplayName}: {string.Join(", ", l.Overdue)}"));
         var title = lines.Count == 1 ? "Quality assurance overdue for 1 IRO" : $"Quality assurance overdue for {lines.Count} IROs";
         var managers = await staff.InRoleAsync(PortalRoles.IroManager, cancellationToken);
-        return [.. managers.Select(m => new ReminderOccurrence("qa:overdue", week, ReminderRecipient.User(m.Id), title, body, "/qa"))];
+        return [.. managers.Select(m => new ReminderOccurrence("qa:overdue", week, ReminderRecipient.User(m.Id), title, body, links.PathTo(QaRoutes.Board)))];
     }
 }
 
 /// <summary>Actions agreed after observations and audits: to the IRO as one comes due, and again once it is overdue.</summary>
-public sealed class ActionsDueReminders(PortalDbContext db) : IReminderRule
+public sealed class ActionsDueReminders(PortalDbContext db, LinkGenerator links) : IReminderRule
 {
     public const string DaysBefore = "days-before";
 
@@ -58,7 +61,7 @@ public sealed class ActionsDueReminders(PortalDbContext db) : IReminderRule
             var source = action.Source == ActionSource.Observation ? "observation" : "case-file audit";
             return new ReminderOccurrence($"action:{action.Id}", overdue ? "overdue" : "due-soon", ReminderRecipient.User(action.IroId),
                 overdue ? $"An action from your {source} is overdue" : $"An action from your {source} is due on {UkTime.Format(action.DueOn)}",
-                $"{action.Description}\n\nDue on {UkTime.Format(action.DueOn)}.", "/qa/mine", Urgent: overdue);
+                $"{action.Description}\n\nDue on {UkTime.Format(action.DueOn)}.", links.PathTo(QaRoutes.Mine), Urgent: overdue);
         })];
     }
 }

@@ -1,9 +1,12 @@
 using IroPortal.Data;
+using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Modularity.Scheduling;
+using IroPortal.QualityAssurance.Contracts;
 using IroPortal.QualityAssurance.Models;
 using IroPortal.Users.Contracts;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace IroPortal.QualityAssurance.Safeguarding;
@@ -103,6 +106,48 @@ public sealed class SafeguardingService(PortalDbContext db, IStaffDirectory staf
 
     /// <summary>Who is told at once: the named duty managers, or every IRO manager when none is named, so an urgent
     /// message is never told to nobody.</summary>
+    /// <summary>The latest concerns, each with the kind of person whose feedback raised it.</summary>
+    public async Task<IReadOnlyList<(UrgentConcern Concern, QaActivity From)>> LatestAsync(int count = 200)
+    {
+        var concerns = await db.Set<UrgentConcern>().AsNoTracking().OrderByDescending(c => c.RaisedUtc).Take(count).ToListAsync();
+        var ids = concerns.Select(c => c.ResponseId).ToList();
+        var from = await db.Set<FeedbackResponse>().AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.RespondentType);
+        return [.. concerns.Select(c => (c, from.GetValueOrDefault(c.ResponseId)))];
+    }
+
+    /// <summary>A concern and the feedback that raised it.</summary>
+    public async Task<(UrgentConcern Concern, FeedbackResponse Response)?> FindAsync(Guid id)
+    {
+        var concern = await db.Set<UrgentConcern>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id);
+        if (concern is null) return null;
+        return (concern, await db.Set<FeedbackResponse>().AsNoTracking().Include(r => r.Answers).SingleAsync(r => r.Id == concern.ResponseId));
+    }
+
+    public Task<Services.SaveOutcome> AcknowledgeAsync(Guid id, Guid version, string by) =>
+        ChangeAsync(id, version, c => c.AcknowledgedUtc is null, c => c.Acknowledge(by, clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>Records what was done; <see cref="Services.SaveOutcome.Closed"/> when someone already had.</summary>
+    public Task<Services.SaveOutcome> RecordActionAsync(Guid id, Guid version, string action, string by) =>
+        ChangeAsync(id, version, c => c.IsOpen, c => c.RecordAction(action, by, clock.GetUtcNow().UtcDateTime), closedWhenNot: true);
+
+    private async Task<Services.SaveOutcome> ChangeAsync(Guid id, Guid version, Func<UrgentConcern, bool> applies, Action<UrgentConcern> change, bool closedWhenNot = false)
+    {
+        var concern = await db.Set<UrgentConcern>().SingleOrDefaultAsync(c => c.Id == id);
+        if (concern is null) return Services.SaveOutcome.NotFound;
+        if (!applies(concern)) return closedWhenNot ? Services.SaveOutcome.Closed : Services.SaveOutcome.Saved;
+        if (concern.Version != version) return Services.SaveOutcome.Conflict;
+        change(concern);
+        try
+        {
+            await db.SaveChangesAsync();
+            return Services.SaveOutcome.Saved;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Services.SaveOutcome.Conflict;
+        }
+    }
+
     public async Task<IReadOnlyList<Guid>> DutyManagersAsync(SafeguardingSettings settings, CancellationToken cancellationToken = default)
     {
         var named = SafeguardingSettings.Ids(settings.DutyManagerIds);
@@ -115,7 +160,7 @@ public sealed class SafeguardingService(PortalDbContext db, IStaffDirectory staf
 /// <summary>Tells the duty managers of each urgent message at once (run the moment one arrives, and every five minutes
 /// in case that run was missed), and escalates one that has no action recorded within the response time. Each message
 /// reaches each person once per step: the notifications module keeps every occurrence to one delivery.</summary>
-public sealed class UrgentMessageAlerts(PortalDbContext db, SafeguardingService safeguarding) : IReminderRule
+public sealed class UrgentMessageAlerts(PortalDbContext db, SafeguardingService safeguarding, LinkGenerator links) : IReminderRule
 {
     public const string RuleKey = "qa.urgent-messages";
 
@@ -139,7 +184,7 @@ public sealed class UrgentMessageAlerts(PortalDbContext db, SafeguardingService 
         foreach (var concern in open)
         {
             var from = types.GetValueOrDefault(concern.ResponseId) == QaActivity.ParentCarerFeedback ? "a parent or carer" : "a child";
-            var link = $"/qa/urgent/{concern.Id}";
+            var link = links.PathTo(QaRoutes.UrgentDetails, new { id = concern.Id });
             // The email says only that there is a message: the child's words stay in the portal.
             var body = $"An urgent message from {from} arrived on {UkTime.Format(concern.RaisedUtc)}. Read it in the portal, acknowledge it and record what was done by {UkTime.Format(concern.DueUtc)}.";
             due.AddRange(dutyManagers.Select(id => new ReminderOccurrence($"urgent:{concern.Id}", "raised", ReminderRecipient.User(id),

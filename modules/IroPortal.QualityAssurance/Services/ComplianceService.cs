@@ -2,6 +2,7 @@ using IroPortal.Data;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Permissions;
 using IroPortal.QualityAssurance.Models;
+using IroPortal.QualityAssurance.ViewModels;
 using IroPortal.Users.Contracts;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,4 +76,40 @@ public sealed class ComplianceService(PortalDbContext db, IStaffDirectory staff,
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    /// <summary>One IRO's records for a year; drafts only for the manager.</summary>
+    public async Task<IroPage?> IroPageAsync(Guid iroId, int year, bool includeDrafts)
+    {
+        var board = await BoardAsync(year, iroId);
+        if (board.Rows.Count == 0) return null;
+        var observations = await db.Set<Observation>().AsNoTracking().Where(o => o.IroId == iroId && (includeDrafts || o.Status != RecordStatus.Draft))
+            .OrderByDescending(o => o.ObservedOn).ToListAsync();
+        var audits = await db.Set<CaseFileAudit>().AsNoTracking().Where(a => a.IroId == iroId).OrderByDescending(a => a.AuditedOn).ToListAsync();
+        var actions = await db.Set<QaAction>().AsNoTracking().Where(a => a.IroId == iroId && a.CompletedOn == null).OrderBy(a => a.DueOn).ToListAsync();
+        var feedback = await db.Set<FeedbackResponse>().AsNoTracking().Include(r => r.Answers).Where(r => r.IroId == iroId)
+            .OrderByDescending(r => r.ReceivedOn).Take(50).ToListAsync();
+        return new IroPage(board.Rows[0], year, observations, audits, actions, feedback, !includeDrafts);
+    }
+
+    public async Task<IReadOnlyList<QaStandard>> StandardsHistoryAsync() =>
+        await db.Set<QaStandard>().AsNoTracking().OrderByDescending(s => s.EffectiveFrom).ToListAsync();
+
+    /// <summary>Sets the standards from today: the days before keep the standard that was in force then.
+    /// Returns how many changed.</summary>
+    public async Task<int> SetStandardsAsync(IReadOnlyList<(QaActivity Activity, int IntervalMonths)> wanted, string by)
+    {
+        var today = Today;
+        var current = await db.Set<QaStandard>().ToListAsync();
+        var changed = 0;
+        foreach (var (activity, months) in wanted)
+        {
+            if (OverdueRules.IntervalOn(current, activity, today) == months) continue;
+            var todays = current.SingleOrDefault(s => s.Activity == activity && s.EffectiveFrom == today);
+            if (todays is not null) todays.IntervalMonths = months;
+            else db.Add(new QaStandard { Id = Guid.CreateVersion7(), Activity = activity, IntervalMonths = months, EffectiveFrom = today, SetBy = by, SetUtc = clock.GetUtcNow().UtcDateTime });
+            changed++;
+        }
+        await db.SaveChangesAsync();
+        return changed;
+    }
 }

@@ -97,6 +97,11 @@ public sealed class ObservationForm : QaRecordForm
             state.AddModelError(nameof(AreasForDevelopment), "Describe the areas for development, or write \"None\"");
         return observedOn;
     }
+    /// <summary>What was written, once <see cref="Validate"/> has passed.</summary>
+    public ObservationWritten Written(DateOnly observedOn, DateOnly today) => new(
+        IroId!.Value, observedOn, CaseReference!, ReviewDescription ?? "", OverallGrade!.Value, Strengths!, AreasForDevelopment!,
+        Standards.Select(g => new ObservationGrade { Standard = g.Standard, Grade = g.Grade!.Value, Evidence = g.Evidence?.Trim() ?? "" }).ToList(),
+        ActionsGiven(today).ToList(), Submit == "share");
 }
 
 public sealed class AuditAnswerInput
@@ -113,6 +118,12 @@ public sealed class AuditForm : QaRecordForm
     public Guid QuestionSetId { get; set; }
     public List<AuditAnswerInput> Answers { get; set; } = [];
     public string? Summary { get; set; }
+
+    /// <summary>What was found, once <see cref="Validate"/> has passed.</summary>
+    public AuditWritten Written(DateOnly auditedOn, DateOnly today) => new(
+        IroId!.Value, auditedOn, CaseReference!, OverallGrade!.Value, Summary!,
+        Answers.Select(a => new AuditAnswer { QuestionId = a.QuestionId, Answer = a.Answer!.Value, Comment = a.Comment?.Trim() ?? "" }).ToList(),
+        ActionsGiven(today).ToList());
 
     public DateOnly? Validate(ModelStateDictionary state, DateOnly today, AuditQuestionSet set)
     {

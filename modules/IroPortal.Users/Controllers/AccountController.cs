@@ -29,7 +29,8 @@ public sealed class AccountController(
     /// <summary>The council's own sign-in, when the OpenId module has one configured.</summary>
     private IExternalSignInOption? Council => externalOptions.FirstOrDefault(o => o.IsAvailable);
 
-    private const string StaffHome = "/staff";
+    /// <summary>Where a signed-in member of staff lands: the Home module's page, by its route name.</summary>
+    private string StaffHome => Url.RouteUrl("Home.StaffHome.Index") ?? "/";
 
     /// <summary>A hash to check a password against when there is no account's hash to check, so every refusal
     /// takes as long as a wrong password and the time taken does not reveal which emails have accounts.</summary>
@@ -37,7 +38,7 @@ public sealed class AccountController(
 
     private string Address => HttpContext.Connection.RemoteIpAddress?.ToString() ?? "";
 
-    [Public, HttpGet("sign-in")]
+    [Public, HttpGet("sign-in", Name = AccountRoutes.AccountSignIn)]
     public IActionResult SignIn(string? returnUrl) =>
         User.Identity?.IsAuthenticated == true ? LocalRedirect(ReturnAddress.LocalOr(returnUrl, StaffHome)) : View(WithCouncil(new SignInForm { ReturnUrl = returnUrl }));
 
@@ -48,7 +49,7 @@ public sealed class AccountController(
         return form;
     }
 
-    [Public, HttpPost("sign-in"), EnableRateLimiting(RateLimitPolicies.SignIn)]
+    [Public, HttpPost("sign-in", Name = AccountRoutes.AccountSignIn), EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> SignIn(SignInForm form)
     {
         WithCouncil(form);
@@ -102,13 +103,13 @@ public sealed class AccountController(
         return View(form);
     }
 
-    [Public, HttpGet("sign-in/two-factor")]
+    [Public, HttpGet("sign-in/two-factor", Name = AccountRoutes.AccountTwoFactor)]
     public async Task<IActionResult> TwoFactor(string? returnUrl) =>
         await signIn.GetTwoFactorAuthenticationUserAsync() is null
             ? RedirectToAction(nameof(SignIn))
             : View(new TwoFactorForm { ReturnUrl = returnUrl });
 
-    [Public, HttpPost("sign-in/two-factor"), EnableRateLimiting(RateLimitPolicies.SignIn)]
+    [Public, HttpPost("sign-in/two-factor", Name = AccountRoutes.AccountTwoFactor), EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> TwoFactor(TwoFactorForm form)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
@@ -143,13 +144,13 @@ public sealed class AccountController(
         return View(form);
     }
 
-    [Public, HttpGet("sign-in/recovery-code")]
+    [Public, HttpGet("sign-in/recovery-code", Name = AccountRoutes.AccountRecoveryCode)]
     public async Task<IActionResult> RecoveryCode(string? returnUrl) =>
         await signIn.GetTwoFactorAuthenticationUserAsync() is null
             ? RedirectToAction(nameof(SignIn))
             : View(new RecoveryCodeForm { ReturnUrl = returnUrl });
 
-    [Public, HttpPost("sign-in/recovery-code"), EnableRateLimiting(RateLimitPolicies.SignIn)]
+    [Public, HttpPost("sign-in/recovery-code", Name = AccountRoutes.AccountRecoveryCode), EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> RecoveryCode(RecoveryCodeForm form)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
@@ -179,7 +180,7 @@ public sealed class AccountController(
         return LocalRedirect(ReturnAddress.LocalOr(returnUrl, StaffHome));
     }
 
-    [SignedIn, HttpPost("sign-out")]
+    [SignedIn, HttpPost("sign-out", Name = AccountRoutes.AccountSignOutUser)]
     public async Task<IActionResult> SignOutUser()
     {
         await audit.RecordAsync(AuditEventTypes.SignedOut, "", User.UserId(), User.Identity?.Name);
@@ -193,16 +194,16 @@ public sealed class AccountController(
 
     /// <summary>After signing out, or when a session has ended (unused for a while, too long since sign-in, or ended
     /// from elsewhere): "Sign in again" goes back to where the person was going.</summary>
-    [Public, HttpGet("signed-out")]
+    [Public, HttpGet("signed-out", Name = AccountRoutes.AccountSignedOut)]
     public IActionResult SignedOut(string? returnUrl) =>
         View(new SignedOutPage(ReturnAddress.IsLocal(returnUrl) ? returnUrl : null));
 
     /// <summary>"Confirm it is you" before a security setting changes (see <see cref="RecentlyConfirmedAttribute"/>).</summary>
-    [SignedIn, HttpGet("confirm")]
+    [SignedIn, HttpGet("confirm", Name = AccountRoutes.AccountConfirm)]
     public async Task<IActionResult> Confirm(string? returnUrl) =>
         View(new ConfirmForm { ReturnUrl = returnUrl, AsksForCode = (await CurrentUser()).TwoFactorEnabled });
 
-    [SignedIn, HttpPost("confirm"), EnableRateLimiting(RateLimitPolicies.SignIn)]
+    [SignedIn, HttpPost("confirm", Name = AccountRoutes.AccountConfirm), EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> Confirm(ConfirmForm form)
     {
         var user = await CurrentUser();
@@ -226,18 +227,18 @@ public sealed class AccountController(
         }
         await throttle.SucceededAsync(user.Email ?? "", Address);
         await sessions.MarkConfirmedAsync(HttpContext);
-        return LocalRedirect(ReturnAddress.LocalOr(form.ReturnUrl, "/account"));
+        return LocalRedirect(ReturnAddress.LocalOr(form.ReturnUrl, Url.RouteUrl(AccountRoutes.TwoFactor)!));
     }
 
     private async Task<PortalUser> CurrentUser() =>
         await users.GetUserAsync(User) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
 
     /// <summary>Where an invitation or reset link lands.</summary>
-    [Public, HttpGet("set-password")]
+    [Public, HttpGet("set-password", Name = AccountRoutes.AccountSetPassword)]
     public IActionResult SetPassword(Guid userId, string? token) =>
         string.IsNullOrEmpty(token) ? View("LinkNotValid") : View(new SetPasswordForm { UserId = userId, Token = token });
 
-    [Public, HttpPost("set-password"), EnableRateLimiting(RateLimitPolicies.SignIn)]
+    [Public, HttpPost("set-password", Name = AccountRoutes.AccountSetPassword), EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> SetPassword(SetPasswordForm form)
     {
         var user = await users.FindByIdAsync(form.UserId.ToString());

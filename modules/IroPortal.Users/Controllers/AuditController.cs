@@ -22,7 +22,7 @@ public sealed class AuditController(PortalDbContext db) : Controller
     private const int PageSize = 50;
     private const int MostRowsInCsv = 100_000;
 
-    [HttpGet("")]
+    [HttpGet("", Name = AccountRoutes.Audit)]
     public async Task<IActionResult> Index([FromQuery] AuditFilter filter, int page = 1)
     {
         page = Math.Max(1, page);
@@ -33,7 +33,7 @@ public sealed class AuditController(PortalDbContext db) : Controller
     }
 
     /// <summary>The filtered entries, oldest first, in UTC and UK time.</summary>
-    [HttpGet("audit-trail.csv")]
+    [HttpGet("audit-trail.csv", Name = AccountRoutes.AuditCsv)]
     public async Task<IActionResult> Csv([FromQuery] AuditFilter filter)
     {
         var csv = new StringBuilder("When (UTC),When (UK time),What,Who did it,To whom,Detail,From\r\n");

@@ -22,12 +22,12 @@ public sealed class RolesAdminController(PortalDbContext db, IEnumerable<IPermis
         (PortalRoles.Administrator, UsersPermissions.ManageRoles),
     };
 
-    [HttpGet("")]
+    [HttpGet("", Name = AccountRoutes.RolesAdmin)]
     public async Task<IActionResult> Index() => View(await Page(conflict: null));
 
     /// <param name="grants">Checked boxes, each "roleId|permission".</param>
     /// <param name="stamps">Each role's concurrency stamp when the page was shown, as "roleId|stamp".</param>
-    [HttpPost("")]
+    [HttpPost("", Name = AccountRoutes.RolesAdminSave)]
     public async Task<IActionResult> Save(List<string> grants, List<string> stamps)
     {
         var roles = await db.Set<PortalRole>().ToListAsync();

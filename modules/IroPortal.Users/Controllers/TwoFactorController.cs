@@ -22,7 +22,7 @@ public sealed class TwoFactorController(
     IOptions<SecurityOptions> security,
     IOptions<CouncilOptions> council) : Controller
 {
-    [HttpGet("")]
+    [HttpGet("", Name = AccountRoutes.TwoFactor)]
     public async Task<IActionResult> Index()
     {
         var user = await CurrentUser();
@@ -30,7 +30,7 @@ public sealed class TwoFactorController(
             user.TwoFactorEnabled, await users.CountRecoveryCodesAsync(user), security.Value.RequireTwoFactor));
     }
 
-    [HttpGet("two-factor/set-up")]
+    [HttpGet("two-factor/set-up", Name = AccountRoutes.TwoFactorSetUp)]
     public async Task<IActionResult> SetUp()
     {
         var user = await CurrentUser();
@@ -42,7 +42,7 @@ public sealed class TwoFactorController(
         return View(await SetUpPage(user));
     }
 
-    [HttpPost("two-factor/set-up")]
+    [HttpPost("two-factor/set-up", Name = AccountRoutes.TwoFactorSetUp)]
     public async Task<IActionResult> SetUp(SetUpTwoFactorForm form)
     {
         var user = await CurrentUser();
@@ -61,7 +61,7 @@ public sealed class TwoFactorController(
     }
 
     /// <summary>For a new phone: what happens, and the button to forget the old authenticator and set up again.</summary>
-    [HttpGet("two-factor/reset"), RecentlyConfirmed]
+    [HttpGet("two-factor/reset", Name = AccountRoutes.TwoFactorReset), RecentlyConfirmed]
     public IActionResult Reset() => View();
 
     [HttpPost("two-factor/reset"), RecentlyConfirmed(FormPage = "/account/two-factor/reset")]
@@ -79,7 +79,7 @@ public sealed class TwoFactorController(
     }
 
     /// <summary>New recovery codes, when the old ones are used up or may have been seen.</summary>
-    [HttpGet("two-factor/recovery-codes"), RecentlyConfirmed]
+    [HttpGet("two-factor/recovery-codes", Name = AccountRoutes.TwoFactorNewRecoveryCodes), RecentlyConfirmed]
     public async Task<IActionResult> NewRecoveryCodes()
     {
         var user = await CurrentUser();
@@ -99,14 +99,14 @@ public sealed class TwoFactorController(
     }
 
     /// <summary>"Your sessions": where the person is signed in, and a way to end any of them.</summary>
-    [HttpGet("sessions")]
+    [HttpGet("sessions", Name = AccountRoutes.TwoFactorSessions)]
     public async Task<IActionResult> Sessions()
     {
         var settings = security.Value;
         return View(new SessionsPage(await sessions.ListAsync(User.UserId()!.Value, HttpContext), settings.SessionIdleMinutes, settings.SessionAbsoluteHours));
     }
 
-    [HttpPost("sessions/end")]
+    [HttpPost("sessions/end", Name = AccountRoutes.TwoFactorEndSession)]
     public async Task<IActionResult> EndSession(string id)
     {
         var userId = User.UserId()!.Value;
@@ -116,7 +116,7 @@ public sealed class TwoFactorController(
         return RedirectToAction(nameof(Sessions));
     }
 
-    [HttpPost("sessions/end-others")]
+    [HttpPost("sessions/end-others", Name = AccountRoutes.TwoFactorEndOtherSessions)]
     public async Task<IActionResult> EndOtherSessions()
     {
         var userId = User.UserId()!.Value;
@@ -125,10 +125,10 @@ public sealed class TwoFactorController(
         return RedirectToAction(nameof(Sessions));
     }
 
-    [HttpGet("change-password"), RecentlyConfirmed]
+    [HttpGet("change-password", Name = AccountRoutes.TwoFactorChangePassword), RecentlyConfirmed]
     public IActionResult ChangePassword() => View(new ChangePasswordForm());
 
-    [HttpPost("change-password"), RecentlyConfirmed(FormPage = "/account/change-password")]
+    [HttpPost("change-password", Name = AccountRoutes.TwoFactorChangePassword), RecentlyConfirmed(FormPage = "/account/change-password")]
     public async Task<IActionResult> ChangePassword(ChangePasswordForm form)
     {
         if (!ModelState.IsValid) return View(form);

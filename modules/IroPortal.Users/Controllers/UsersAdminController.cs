@@ -22,7 +22,7 @@ public sealed class UsersAdminController(
     SignInThrottle throttle,
     TimeProvider clock) : Controller
 {
-    [HttpGet("")]
+    [HttpGet("", Name = AccountRoutes.UsersAdmin)]
     public async Task<IActionResult> Index()
     {
         var all = await db.Set<PortalUser>().AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync();
@@ -32,10 +32,10 @@ public sealed class UsersAdminController(
             u.TwoFactorEnabled, u.IsDisabled, paused.Contains(u.Id), u.LastSignInUtc)).ToList());
     }
 
-    [HttpGet("new")]
+    [HttpGet("new", Name = AccountRoutes.UsersAdminCreate)]
     public IActionResult Create() => View(new UserForm());
 
-    [HttpPost("new")]
+    [HttpPost("new", Name = AccountRoutes.UsersAdminCreate)]
     public async Task<IActionResult> Create(UserForm form)
     {
         ValidateRoles(form);
@@ -60,7 +60,7 @@ public sealed class UsersAdminController(
         return await PasswordLink(user, newUser: true);
     }
 
-    [HttpGet("{id:guid}")]
+    [HttpGet("{id:guid}", Name = AccountRoutes.UsersAdminEdit)]
     public async Task<IActionResult> Edit(Guid id)
     {
         var user = await users.FindByIdAsync(id.ToString());
@@ -69,7 +69,7 @@ public sealed class UsersAdminController(
         return View(await Page(user, new UserForm { DisplayName = user.DisplayName, Email = user.Email ?? "", Roles = roles, ConcurrencyStamp = user.ConcurrencyStamp }));
     }
 
-    [HttpPost("{id:guid}")]
+    [HttpPost("{id:guid}", Name = AccountRoutes.UsersAdminEdit)]
     public async Task<IActionResult> Edit(Guid id, UserForm form)
     {
         var user = await users.FindByIdAsync(id.ToString());
@@ -109,7 +109,7 @@ public sealed class UsersAdminController(
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    [HttpPost("{id:guid}/disable")]
+    [HttpPost("{id:guid}/disable", Name = AccountRoutes.UsersAdminDisable)]
     public async Task<IActionResult> Disable(Guid id)
     {
         var user = await users.FindByIdAsync(id.ToString());
@@ -126,7 +126,7 @@ public sealed class UsersAdminController(
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    [HttpPost("{id:guid}/enable")]
+    [HttpPost("{id:guid}/enable", Name = AccountRoutes.UsersAdminEnable)]
     public async Task<IActionResult> Enable(Guid id)
     {
         var user = await users.FindByIdAsync(id.ToString());
@@ -140,7 +140,7 @@ public sealed class UsersAdminController(
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    [HttpPost("{id:guid}/reset-two-factor")]
+    [HttpPost("{id:guid}/reset-two-factor", Name = AccountRoutes.UsersAdminResetTwoFactor)]
     public async Task<IActionResult> ResetTwoFactor(Guid id)
     {
         var user = await users.FindByIdAsync(id.ToString());
@@ -154,7 +154,7 @@ public sealed class UsersAdminController(
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    [HttpPost("{id:guid}/password-link")]
+    [HttpPost("{id:guid}/password-link", Name = AccountRoutes.UsersAdminCreatePasswordLink)]
     public async Task<IActionResult> CreatePasswordLink(Guid id)
     {
         var user = await users.FindByIdAsync(id.ToString());

@@ -46,6 +46,7 @@ internal sealed class CreateAdministratorCommand(IServiceScopeFactory scopes, Ti
         var token = await users.GeneratePasswordResetTokenAsync(user);
         await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordAsync(AuditEventTypes.UserCreated, "Administrator, from the command line.", user.Id, email, cancellationToken);
         await output.WriteLineAsync($"Administrator {name} <{email}> added. To set the password, open this address on the portal's site within 3 days (it works once):");
+        // Commands run before the routes are mapped, so this one address is written out (AccountController.SetPassword).
         await output.WriteLineAsync($"/account/set-password?userId={user.Id}&token={Uri.EscapeDataString(token)}");
         await output.WriteLineAsync("They will be asked to set up two-factor authentication at their first sign-in.");
         return ExitCodes.Success;

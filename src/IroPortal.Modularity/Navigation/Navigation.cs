@@ -1,11 +1,16 @@
 using System.Security.Claims;
 using IroPortal.Modularity.Permissions;
+using Microsoft.AspNetCore.Routing;
 
 namespace IroPortal.Modularity.Navigation;
 
 /// <summary>An entry in the staff navigation and on the staff home page.</summary>
 /// <param name="Section">One of <see cref="MenuSections"/>: the task it belongs to.</param>
-public sealed record MenuItem(string Section, string Title, string Url, string Permission, string Description = "", int Order = 0);
+/// <param name="Route">The name of the page's route; <see cref="Url"/> is made from it.</param>
+public sealed record MenuItem(string Section, string Title, string Route, string Permission, string Description = "", int Order = 0)
+{
+    public string Url { get; init; } = "";
+}
 
 /// <summary>The sections of the staff navigation, by task, in the order they are shown. Each user sees those where
 /// their permissions give them at least one page; the pages of the section they are in show beneath.</summary>
@@ -32,7 +37,7 @@ public interface INavigationProvider
     IEnumerable<MenuItem> GetMenuItems();
 }
 
-public sealed class NavigationService(IEnumerable<INavigationProvider> providers, IPermissionChecker permissions)
+public sealed class NavigationService(IEnumerable<INavigationProvider> providers, IPermissionChecker permissions, LinkGenerator links)
 {
     /// <summary>The entries this user's permissions allow, by section in <see cref="MenuSections.Order"/>; one entry
     /// for each address (a manager who may also review the report sees the report once).</summary>
@@ -41,6 +46,7 @@ public sealed class NavigationService(IEnumerable<INavigationProvider> providers
         var granted = await permissions.GetGrantedAsync(user);
         return providers.SelectMany(p => p.GetMenuItems())
             .Where(item => granted.Contains(item.Permission))
+            .Select(item => item with { Url = links.PathTo(item.Route) })
             .OrderBy(item => item.Order).ThenBy(item => item.Title, StringComparer.Ordinal)
             .DistinctBy(item => item.Url)
             .GroupBy(item => item.Section)

@@ -1,6 +1,6 @@
-namespace IroPortal.Contributions.Contracts;
+namespace IroPortal.AnnualReport.Contracts;
 
-// What the annual report reads of the contributions. Plain values only.
+// What the annual report reads of the IROs' contributions, which the Contributions module offers. Plain values only.
 
 public sealed record ContributionAnswer(string Question, string Text);
 
