@@ -1,13 +1,14 @@
 using IroPortal.AnnualReport.Contracts;
 using IroPortal.AnnualReport.Models;
 using IroPortal.AnnualReport.Services;
+using IroPortal.AnnualReport.ViewModels;
 using IroPortal.Data;
 using IroPortal.Modularity;
+using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using IroPortal.Modularity.Forms;
 
 namespace IroPortal.AnnualReport.Controllers;
 
@@ -157,7 +158,3 @@ public sealed class ReportsController(PortalDbContext db, ReportService reports,
     /// <summary>The year just ended (compiled in spring) or the one in progress.</summary>
     private static int[] StartableYears(DateOnly today) => [ReportingYear.Containing(today) - 1, ReportingYear.Containing(today)];
 }
-
-public sealed record ReportsPage(IReadOnlyList<Report> Reports, bool IsManager, IReadOnlyList<int> StartableYears);
-public sealed record CompilePage(Report Report, IReadOnlyDictionary<Guid, int> CommentCounts, bool CanApprove);
-public sealed record ReadPage(Report Report, IReadOnlyDictionary<string, FigureTable> Figures, ILookup<Guid, SectionComment> Comments, bool CanComment, bool IsManager);

@@ -1,11 +1,11 @@
 using IroPortal.AnnualReport.Contracts;
 using IroPortal.AnnualReport.Models;
 using IroPortal.AnnualReport.Services;
+using IroPortal.AnnualReport.ViewModels;
 using IroPortal.Modularity;
+using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using IroPortal.Modularity.Forms;
 
 namespace IroPortal.AnnualReport.Controllers;
 
@@ -175,7 +175,3 @@ public sealed class SectionsController(ReportService reports, FigureBlocks figur
         return accepted;
     }
 }
-
-/// <param name="Theirs">When the save conflicted: the section as the other person saved it.</param>
-public sealed record EditPage(Report Report, ReportSection Section, string Body, int Revision, ReportSection? Theirs,
-    IReadOnlyDictionary<string, FigureTable> Figures, IReadOnlyList<AcceptedContribution> Contributions);

@@ -1,12 +1,13 @@
 using IroPortal.AnnualReport.Contracts;
 using IroPortal.AnnualReport.Models;
 using IroPortal.AnnualReport.Services;
+using IroPortal.AnnualReport.ViewModels;
 using IroPortal.Data;
 using IroPortal.Modularity;
+using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using IroPortal.Modularity.Forms;
 
 namespace IroPortal.AnnualReport.Controllers;
 
@@ -69,6 +70,3 @@ public sealed class VersionsController(PortalDbContext db, ReportService reports
         return RedirectToRoute(ReportRoutes.Versions, new { year });
     }
 }
-
-public sealed record VersionsPage(Report Report, IReadOnlyList<ReportVersion> Versions);
-public sealed record ComparePage(Report Report, ReportVersion Older, ReportVersion Newer, IReadOnlyList<SectionDiff> Sections);

@@ -1,6 +1,7 @@
 using IroPortal.BoardActions.Contracts;
 using IroPortal.BoardActions.Models;
 using IroPortal.BoardActions.Services;
+using IroPortal.BoardActions.ViewModels;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
@@ -169,29 +170,3 @@ public sealed class ActionPlanController(ActionPlanService plans, PublicActionSu
     private static IReadOnlyList<SelectListItem> SectionChoices(IReadOnlyList<BoardSection> sections) =>
         [new SelectListItem("None", ""), .. sections.Select(s => new SelectListItem(s.Title, s.Anchor))];
 }
-
-public sealed record ActionForm
-{
-    public string? What { get; set; }
-    public Guid? OwnerId { get; set; }
-    public DateParts Due { get; set; } = new();
-    public string? Section { get; set; }
-    public int Revision { get; set; }
-}
-
-public sealed record UpdateForm
-{
-    public string? Text { get; set; }
-    /// <summary>Mark an open action done, or open a done one again.</summary>
-    public bool ChangeState { get; set; }
-    public int Revision { get; set; }
-}
-
-public sealed record YearPlan(int Year, BoardResolutionRecord? Resolution, IReadOnlyList<BoardAction> Actions);
-public sealed record DashboardPage(IReadOnlyList<YearPlan> Plans, DateOnly Today, ActionState? Filter);
-public sealed record YearPage(int Year, BoardResolutionRecord? Resolution, IReadOnlyList<BoardAction> Actions, ActionPlan? Plan, IReadOnlyList<PrivacyProblem> Problems,
-    DateOnly Today, bool CanManage, ActionForm Form, IReadOnlyList<SelectListItem> Owners, IReadOnlyList<SelectListItem> Sections);
-public sealed record ActionPage(BoardAction Action, DateOnly Today, bool CanUpdate, bool CanManage, UpdateForm Update, ActionForm Edit,
-    IReadOnlyList<SelectListItem> Owners, IReadOnlyList<SelectListItem> Sections);
-public sealed record ActionsTable(IReadOnlyList<BoardAction> Actions, DateOnly Today, string Caption, bool ShowYear);
-public sealed record MinePage(IReadOnlyList<BoardAction> Actions, DateOnly Today);

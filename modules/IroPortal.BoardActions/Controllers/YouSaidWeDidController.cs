@@ -1,13 +1,13 @@
 using IroPortal.BoardActions.Contracts;
 using IroPortal.BoardActions.Models;
 using IroPortal.BoardActions.Services;
+using IroPortal.BoardActions.ViewModels;
 using IroPortal.Modularity;
+using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Publishing.Contracts;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using IroPortal.Modularity.Forms;
 
 namespace IroPortal.BoardActions.Controllers;
 
@@ -49,16 +49,4 @@ public sealed class YouSaidWeDidController(YouSaidWeDid youSaid, ActionPlanServi
         var actions = await plans.ForYearAsync(year);
         return View("Index", new YouSaidWeDidPage(year, themes, actions, await youSaid.ProblemsAsync(themes), plans.Today, form));
     }
-}
-
-public sealed class ThemeForm
-{
-    public string? Said { get; set; }
-    public List<Guid> ActionIds { get; set; } = [];
-}
-
-public sealed record YouSaidWeDidPage(int Year, IReadOnlyList<ThemeWithActions> Themes, IReadOnlyList<BoardAction> Actions, IReadOnlyList<PrivacyProblem> Problems,
-    DateOnly Today, ThemeForm Form)
-{
-    public IEnumerable<SelectListItem> ActionChoices => Actions.Select(a => new SelectListItem(a.What, a.Id.ToString()));
 }

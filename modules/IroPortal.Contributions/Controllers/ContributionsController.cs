@@ -1,12 +1,13 @@
 using IroPortal.Contributions.Contracts;
 using IroPortal.Contributions.Models;
 using IroPortal.Contributions.Services;
+using IroPortal.Contributions.ViewModels;
 using IroPortal.Data;
 using IroPortal.Modularity;
+using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using IroPortal.Modularity.Forms;
 
 namespace IroPortal.Contributions.Controllers;
 
@@ -114,8 +115,3 @@ public sealed class ContributionsController(PortalDbContext db, ContributionServ
         (contribution.IroId == User.UserId() && await permissions.IsGrantedAsync(User, ContributionPermissions.Contribute))
         || (contribution.Status is not (ContributionStatus.NotStarted or ContributionStatus.Draft) && await permissions.IsGrantedAsync(User, ContributionPermissions.Manage));
 }
-
-public sealed record MineRow(Contribution Contribution, ContributionRound Round);
-public sealed record MinePage(IReadOnlyList<MineRow> Rows, DateOnly Today);
-public sealed record ContributionPage(Contribution Contribution, ContributionRound Round, bool IsManager, bool IsOwner, string? Comments);
-public sealed record EditPage(Contribution Contribution, ContributionRound Round, ContributionForm Form, IReadOnlyList<IdentifyingFinding> PossibleNames);

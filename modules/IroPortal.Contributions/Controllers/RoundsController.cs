@@ -1,13 +1,13 @@
 using IroPortal.Contributions.Contracts;
 using IroPortal.Contributions.Models;
 using IroPortal.Contributions.Services;
+using IroPortal.Contributions.ViewModels;
 using IroPortal.Data;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,24 +72,4 @@ public sealed class RoundsController(PortalDbContext db, ContributionService con
         form.IroChoices = iros.Select(i => new SelectListItem(i.DisplayName, i.Id.ToString())).ToList();
         return form;
     }
-}
-
-public sealed class RoundForm
-{
-    public int YearStart { get; set; }
-    public DateParts Deadline { get; set; } = new();
-    public string? Guidance { get; set; }
-    public List<Guid> IroIds { get; set; } = [];
-    [BindNever] public IReadOnlyList<SelectListItem> YearChoices { get; set; } = [];
-    [BindNever] public IReadOnlyList<SelectListItem> IroChoices { get; set; } = [];
-
-    /// <summary>The year just ended (usual in spring) or the one in progress.</summary>
-    public static IReadOnlyList<int> Years(DateOnly today) => [ReportingYear.Containing(today) - 1, ReportingYear.Containing(today)];
-}
-
-public sealed record RoundPage(ContributionRound Round, DateOnly Today)
-{
-    /// <summary>Past the deadline and still with the IRO.</summary>
-    public bool IsOverdue(Contribution c) => Today > Round.Deadline && c.IroCanEdit;
-    public int Count(ContributionStatus status) => Round.Contributions.Count(c => c.Status == status);
 }

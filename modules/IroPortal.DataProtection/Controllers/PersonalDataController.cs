@@ -1,9 +1,10 @@
 using System.Text.Json;
 using IroPortal.DataProtection.Contracts;
 using IroPortal.DataProtection.Services;
+using IroPortal.DataProtection.ViewModels;
 using IroPortal.Modularity;
-using IroPortal.Modularity.PersonalData;
 using IroPortal.Modularity.Permissions;
+using IroPortal.Modularity.PersonalData;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -96,7 +97,3 @@ public sealed class PersonalDataController(PersonalDataSearch search, IOptions<C
 
     private void NoStore() => Response.Headers.CacheControl = "no-store";
 }
-
-public sealed record PersonalDataPage(string Term, SearchResult? Result, string? Erased);
-
-public sealed record ErasePage(string Term, string Module, PersonalRecord Record, string Reason);

@@ -1,10 +1,10 @@
 using IroPortal.DataProtection.Contracts;
 using IroPortal.DataProtection.Services;
-using IroPortal.Modularity.PersonalData;
-using IroPortal.Modularity.Permissions;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
+using IroPortal.DataProtection.ViewModels;
 using IroPortal.Modularity.Forms;
+using IroPortal.Modularity.Permissions;
+using IroPortal.Modularity.PersonalData;
+using Microsoft.AspNetCore.Mvc;
 
 namespace IroPortal.DataProtection.Controllers;
 
@@ -60,10 +60,4 @@ public sealed class RetentionController(RetentionService retention) : Controller
 
     private async Task<RetentionPage> PageAsync(IReadOnlyDictionary<string, string>? typed) =>
         new(await retention.StateAsync(), await retention.PreviewAsync(), await retention.RunsAsync(20), typed);
-}
-
-public sealed record RetentionPage(RetentionState State, DisposalPreview Preview, IReadOnlyList<Models.DisposalRun> Runs, IReadOnlyDictionary<string, string>? Typed)
-{
-    public string Value(RetentionLine line) => Typed?.GetValueOrDefault(line.Kind.Key) ?? line.Days.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    public static string Describe(int days) => RetentionPeriods.Describe(days);
 }

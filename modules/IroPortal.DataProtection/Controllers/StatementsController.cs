@@ -1,8 +1,9 @@
 using IroPortal.DataProtection.Contracts;
 using IroPortal.DataProtection.Services;
+using IroPortal.DataProtection.ViewModels;
+using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using Microsoft.AspNetCore.Mvc;
-using IroPortal.Modularity.Forms;
 
 namespace IroPortal.DataProtection.Controllers;
 
@@ -48,9 +49,4 @@ public sealed class StatementsController(Statements statements) : Controller
         TempData.Saved = useDefault ? $"{kind.Title}: back to the portal's default." : $"{kind.Title}: saved.";
         return RedirectToAction(nameof(Index));
     }
-}
-
-public sealed record StatementEditPage(StatementText Current, string? Typed)
-{
-    public string Text => Typed ?? Current.Text;
 }

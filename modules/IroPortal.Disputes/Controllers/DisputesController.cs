@@ -1,10 +1,11 @@
 using IroPortal.Disputes.Contracts;
-using IroPortal.Users.Contracts;
 using IroPortal.Disputes.Models;
 using IroPortal.Disputes.Services;
+using IroPortal.Disputes.ViewModels;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
+using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -211,53 +212,3 @@ public sealed class DisputesController(DisputeService disputes, IPermissionCheck
 
     public static string StageLabel(DisputeStage stage) => stage.WorkingDays is { } d ? $"{stage.Name} ({DisputeRules.Days(d)} to respond)" : stage.Name;
 }
-
-public sealed class NewForm
-{
-    public string? CaseReference { get; set; }
-    public string? Category { get; set; }
-    public string? Summary { get; set; }
-    public bool NotNames { get; set; }
-    public Guid? Stage { get; set; }
-    public string? RaisedWith { get; set; }
-    public DateParts RaisedOn { get; set; } = new();
-}
-
-public sealed class ResponseForm
-{
-    public DateParts RespondedOn { get; set; } = new();
-    public string? Outcome { get; set; }
-    public string? Note { get; set; }
-    public int Revision { get; set; }
-}
-
-public sealed class EscalateForm
-{
-    public Guid? Stage { get; set; }
-    public string? RaisedWith { get; set; }
-    public DateParts RaisedOn { get; set; } = new();
-    public int Revision { get; set; }
-}
-
-public sealed class CloseForm
-{
-    public DateParts ClosedOn { get; set; } = new();
-    public string? Reason { get; set; }
-    public int Revision { get; set; }
-}
-
-public sealed class StageForm
-{
-    public Guid? Id { get; set; }
-    public StageKind Kind { get; set; }
-    public string? Name { get; set; }
-    public string? Days { get; set; }
-    public bool Remove { get; set; }
-}
-
-public sealed record DashboardPage(int Year, int CurrentYear, IReadOnlyList<Escalation> Escalations, DisputeStatistics Statistics, DateOnly Today);
-public sealed record MinePage(IReadOnlyList<Escalation> Escalations, DateOnly Today);
-public sealed record NewPage(NewForm Form, IReadOnlyList<SelectListItem> Stages, IReadOnlyList<string>? PossibleNames);
-public sealed record EscalationPage(Escalation Escalation, DateOnly Today, bool IsOwner, ResponseForm Response, EscalateForm Escalate, CloseForm Close, IReadOnlyList<SelectListItem> NextStages);
-public sealed record StagesPage(IReadOnlyList<StageForm> Stages);
-public sealed record EscalationsTable(IReadOnlyList<Escalation> Escalations, DateOnly Today, string Caption, bool ShowIro);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IroPortal.Home.Contracts;
+using IroPortal.Home.ViewModels;
 using IroPortal.Modularity.Hosting;
 using IroPortal.Modularity.Navigation;
 using IroPortal.Modularity.Permissions;
@@ -17,9 +18,6 @@ public sealed class PublicHomeController : Controller
     [Public, HttpGet("/", Name = HomeRoutes.PublicHome)]
     public IActionResult Index() => View();
 }
-
-/// <summary>The home page: what needs doing, by section, then every page this user may open.</summary>
-public sealed record StaffHomePage(IReadOnlyList<IGrouping<string, WorkItem>> Work, IReadOnlyList<IGrouping<string, MenuItem>> Menu);
 
 [Area("Home")]
 public sealed class StaffHomeController(NavigationService navigation, IEnumerable<IWorkItemSource> work) : Controller

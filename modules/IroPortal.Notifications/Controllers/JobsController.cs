@@ -1,14 +1,15 @@
-using IroPortal.Notifications.Contracts;
-using IroPortal.Users.Contracts;
 using Hangfire;
 using IroPortal.Data;
 using IroPortal.Modularity;
+using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
+using IroPortal.Notifications.Contracts;
 using IroPortal.Notifications.Models;
 using IroPortal.Notifications.Services;
+using IroPortal.Notifications.ViewModels;
+using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using IroPortal.Modularity.Forms;
 
 namespace IroPortal.Notifications.Controllers;
 
@@ -142,13 +143,3 @@ public sealed class JobsController(ScheduleBook book, JobStorage storage, JobCat
             .OrderByDescending(a => a.Run.StartedUtc)];
     }
 }
-
-public sealed record JobRow(JobDefinition Job, bool Paused, DateTime? NextUtc, JobRun? LastRun, int FailuresThisWeek, string? ScheduleError);
-public sealed record NodeRow(string Name, DateTime? LastHeartbeatUtc, int Workers, bool IsThisNode);
-/// <param name="TakenOverBy">The run that took the same firing over, if one has.</param>
-public sealed record AbandonedRun(JobRun Run, JobRun? TakenOverBy);
-public sealed record JobsPage(IReadOnlyList<JobRow> Jobs, bool Shared, IReadOnlyList<NodeRow> Nodes, string ThisNode, int TakeOverAfterSeconds,
-    IReadOnlyList<AbandonedRun> Abandoned, IReadOnlyList<OutboxMessage> Problems, IReadOnlyDictionary<OutboxStatus, int> OutboxCounts);
-public sealed record JobDetailsPage(JobDefinition Job, IReadOnlyList<JobRun> Runs, IReadOnlyDictionary<Guid, AbandonedRun> Abandoned, RunOutcome? Started);
-/// <param name="Done">Nothing more will happen to it without someone acting.</param>
-public sealed record RunOutcome(bool Done, string Status, string Detail);

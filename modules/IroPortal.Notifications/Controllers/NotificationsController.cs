@@ -1,9 +1,10 @@
 using IroPortal.Modularity;
+using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Notifications.Contracts;
 using IroPortal.Notifications.Services;
+using IroPortal.Notifications.ViewModels;
 using Microsoft.AspNetCore.Mvc;
-using IroPortal.Modularity.Forms;
 
 namespace IroPortal.Notifications.Controllers;
 
@@ -58,9 +59,4 @@ public sealed class NotificationsController(Inbox inbox) : Controller
             : "Saved: each reminder will come by email as it happens.";
         return RedirectToRoute(NotificationRoutes.Preferences);
     }
-}
-
-public sealed class PreferencesForm
-{
-    public string? Delivery { get; set; }
 }

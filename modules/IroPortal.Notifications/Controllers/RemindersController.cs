@@ -1,12 +1,13 @@
-using IroPortal.Notifications.Contracts;
-using IroPortal.Users.Contracts;
 using IroPortal.Data;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Modularity.Scheduling;
+using IroPortal.Notifications.Contracts;
 using IroPortal.Notifications.Models;
 using IroPortal.Notifications.Services;
+using IroPortal.Notifications.ViewModels;
+using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -130,27 +131,4 @@ public sealed class RemindersController(IEnumerable<IReminderRule> rules, RuleSe
         var milestones = await db.Set<Milestone>().AsNoTracking().OrderBy(m => m.Date).ToListAsync();
         return new TimetablePage(milestones.Where(m => m.Date >= today).ToList(), milestones.Where(m => m.Date < today).Reverse().Take(20).ToList(), milestone, board);
     }
-}
-
-public sealed record RuleRow(IReminderRule Rule, ReminderSettings Settings, string Schedule);
-public sealed record RuleForm(IReminderRule Rule, bool Enabled, IReadOnlyDictionary<string, string> Values, IReadOnlyDictionary<string, string> Errors);
-public sealed record TimetablePage(IReadOnlyList<Milestone> Upcoming, IReadOnlyList<Milestone> Past, MilestoneForm Milestone, BoardMeetingForm Board);
-
-public sealed class MilestoneForm
-{
-    public string? Title { get; set; }
-    public DateParts Date { get; set; } = new();
-    public List<string> Roles { get; set; } = [];
-    /// <summary>Null when what was typed is not a number, so the error says so (a default here would hide it).</summary>
-    public int? RemindDaysBefore { get; set; }
-
-    public static MilestoneForm Blank() => new() { RemindDaysBefore = 7 };
-}
-
-public sealed class BoardMeetingForm
-{
-    public DateParts MeetingDate { get; set; } = new();
-    public int? PapersWorkingDaysBefore { get; set; }
-
-    public static BoardMeetingForm Blank() => new() { PapersWorkingDaysBefore = 10 };
 }

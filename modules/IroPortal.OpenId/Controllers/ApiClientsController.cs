@@ -1,11 +1,12 @@
 using IroPortal.Modularity;
 using IroPortal.Modularity.Api;
+using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using IroPortal.OpenId.Contracts;
 using IroPortal.OpenId.Services;
+using IroPortal.OpenId.ViewModels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
-using IroPortal.Modularity.Forms;
 
 namespace IroPortal.OpenId.Controllers;
 
@@ -89,21 +90,3 @@ public sealed class ApiClientsController(ApiClients clients, Microsoft.Extension
         return View("Secret", new SecretPage(issued, isNew, $"{Request.Scheme}://{Request.Host}{Request.PathBase}"));
     }
 }
-
-public sealed class RegisterForm
-{
-    [System.ComponentModel.DataAnnotations.Display(Name = "Name of the system")]
-    public string? Name { get; set; }
-    public List<string> Scopes { get; set; } = [];
-
-    [System.ComponentModel.DataAnnotations.Display(Name = "Certificate (optional)")]
-    public string? Certificate { get; set; }
-}
-
-public sealed record ApiClientsPage(IReadOnlyList<ApiClient> Clients, IReadOnlyList<ApiScope> Scopes, RegisterForm Form, int TokenMinutes)
-{
-    public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> ScopeChoices => Scopes.Select(s => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem($"{s.Title} ({s.Name})", s.Name));
-}
-public sealed record SecretPage(IssuedSecret Issued, bool IsNew, string PortalAddress);
-public sealed record ApiReferenceEntry(string Method, string Path, IReadOnlyList<string> Scopes, string Summary, string Description, IReadOnlyList<int> Statuses);
-public sealed record ApiReferencePage(IReadOnlyList<ApiReferenceEntry> Endpoints, IReadOnlyList<ApiScope> Scopes, string PortalAddress);

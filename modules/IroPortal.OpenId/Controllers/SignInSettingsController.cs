@@ -1,14 +1,15 @@
 using IroPortal.Data;
 using IroPortal.Modularity;
+using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using IroPortal.OpenId.Contracts;
 using IroPortal.OpenId.Models;
 using IroPortal.OpenId.Services;
+using IroPortal.OpenId.ViewModels;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using IroPortal.Modularity.Forms;
 
 namespace IroPortal.OpenId.Controllers;
 
@@ -81,18 +82,4 @@ public sealed class SignInSettingsController(PortalDbContext db, CouncilSignIn c
             CouncilSignIn.Roles(settings), settings.SignOutOfProvider,
             await db.Set<GroupRole>().AsNoTracking().OrderBy(g => g.Group).ThenBy(g => g.Role).ToListAsync(), form);
     }
-}
-
-public sealed class GroupRoleForm
-{
-    [System.ComponentModel.DataAnnotations.Display(Name = "Group")]
-    public string? Group { get; set; }
-    [System.ComponentModel.DataAnnotations.Display(Name = "Portal role")]
-    public string? Role { get; set; }
-}
-
-public sealed record SignInSettingsPage(CouncilSignInOptions Council, string RedirectUri, string PostLogoutUri, IReadOnlyList<string> RequiredRoles,
-    bool SignOutOfProvider, IReadOnlyList<GroupRole> Groups, GroupRoleForm Form)
-{
-    public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> RoleChoices => PortalRoles.All.Select(r => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(r, r));
 }

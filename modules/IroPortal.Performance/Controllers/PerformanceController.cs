@@ -1,4 +1,3 @@
-using IroPortal.Users.Contracts;
 using IroPortal.Data;
 using IroPortal.Modularity;
 using IroPortal.Modularity.Forms;
@@ -6,7 +5,9 @@ using IroPortal.Modularity.Permissions;
 using IroPortal.Performance.Contracts;
 using IroPortal.Performance.Models;
 using IroPortal.Performance.Services;
+using IroPortal.Performance.ViewModels;
 using IroPortal.Spreadsheets;
+using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -164,11 +165,3 @@ public sealed class PerformanceController(PortalDbContext db, IReviewFigures fig
         await db.Set<CareChild>().CountAsync(c => c.YearStart == year), await db.Set<CareEpisode>().CountAsync(e => e.YearStart == year),
         await db.Set<CareReview>().CountAsync(r => r.YearStart == year), await db.Set<IroAllocation>().CountAsync(a => a.YearStart == year));
 }
-
-public sealed record FiguresPage(ReviewFigures Figures, int CurrentYear, ReturnImport? LastImport, IReadOnlySet<int> YearsWithData, IReadOnlyList<ReviewFigures> Trend);
-public sealed record UploadPage(int Year, int CurrentYear)
-{
-    public DateParts RunsTo { get; init; } = new();
-}
-public sealed record CheckPage(StagedUpload Upload, ParsedReturn Parsed, (int Children, int Episodes, int Reviews, int Allocations) Existing, ReturnImport? LastImport);
-public sealed record ImportPage(ReturnImport Import, bool Interrupted);

@@ -5,9 +5,9 @@ using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Performance.Contracts;
 using IroPortal.Performance.Models;
+using IroPortal.Performance.ViewModels;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace IroPortal.Performance.Controllers;
@@ -79,20 +79,4 @@ public sealed class WorkingTimeController(PortalDbContext db, IStaffDirectory st
 
     private async Task<WorkingTimePage> PageAsync(WorkingTimeForm form) =>
         new(await IroNamesAsync(), await db.Set<IroWorkingTime>().AsNoTracking().OrderBy(w => w.IroName).ThenByDescending(w => w.From).ToListAsync(), form, UkTime.Today(clock));
-}
-
-public sealed class WorkingTimeForm
-{
-    public string? Iro { get; set; }
-    public DateParts From { get; set; } = new();
-    public string? Fte { get; set; }
-    public string? OtherDutiesFte { get; set; }
-    public string? OtherDuties { get; set; }
-}
-
-public sealed record WorkingTimePage(IReadOnlyList<string> Iros, IReadOnlyList<IroWorkingTime> Times, WorkingTimeForm Form, DateOnly Today)
-{
-    /// <summary>The row that holds on a day for an IRO: the latest that has started.</summary>
-    public IroWorkingTime? On(string iro, DateOnly day) =>
-        Times.Where(t => t.IroName == iro && t.From <= day).MaxBy(t => t.From) ?? Times.Where(t => t.IroName == iro).MinBy(t => t.From);
 }

@@ -4,6 +4,7 @@ using IroPortal.Modularity.Permissions;
 using IroPortal.Publishing.Contracts;
 using IroPortal.Publishing.Models;
 using IroPortal.Publishing.Services;
+using IroPortal.Publishing.ViewModels;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
@@ -118,22 +119,3 @@ public sealed class BoardController(BoardMeetings board, IPermissionChecker perm
 
     public static string OutcomeName(string value) => Outcomes.FirstOrDefault(o => o.Value == value).Label ?? value;
 }
-
-public sealed class QuestionForm
-{
-    public string? Section { get; set; }
-    public string? Text { get; set; }
-}
-
-public sealed class ResolutionForm
-{
-    public DateParts MeetingDate { get; set; } = new();
-    public string? Outcome { get; set; }
-    public string? Minute { get; set; }
-}
-
-public sealed record BoardListRow(int YearStart, int Number, DateOnly? MeetingDate, DateTime PublishedUtc);
-public sealed record BoardIndexPage(IReadOnlyList<BoardListRow> Releases, IReadOnlyDictionary<int, BoardResolution> Resolutions);
-public sealed record BoardReadPage(Release Release, IReadOnlyList<ReleaseSection> Sections, ILookup<string, BoardQuestion> Questions, BoardResolution? Recorded,
-    bool CanAsk, bool CanAnswer, bool CanResolve, QuestionForm Question, ResolutionForm Resolution);
-public sealed record NoPdfPage(string Back, string Problem);

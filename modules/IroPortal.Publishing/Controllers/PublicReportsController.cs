@@ -5,6 +5,7 @@ using IroPortal.Modularity.Permissions;
 using IroPortal.Publishing.Contracts;
 using IroPortal.Publishing.Models;
 using IroPortal.Publishing.Services;
+using IroPortal.Publishing.ViewModels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
@@ -154,7 +155,3 @@ public sealed class PublicReportsController(PublishedReleases published, IOption
     /// <summary>The full address of a page, for readers and websites that take the link elsewhere.</summary>
     private string Absolute(string route, object? values = null) => Url.RouteUrl(route, values, Request.Scheme, Request.Host.Value)!;
 }
-
-public sealed record PublicReportPage(int Year, ReleaseVersion Release, IReadOnlyList<ReleaseVersion> Versions, IReadOnlyList<ReleaseSection> Sections, bool HasPdf, bool HasChildren, bool IsCurrent);
-public sealed record ChildrenPage(int Year, Release Release, IReadOnlyList<ReleaseSection> Sections, IReadOnlyList<(string Language, string Name, string EnglishName)> Languages);
-public sealed record TranslatedChildrenPage(int Year, string Language, string Name, string EnglishName, DateTime PublishedUtc, TranslatedPage Page, IReadOnlyList<PublicAddition> Live);

@@ -5,6 +5,7 @@ using IroPortal.Modularity.Permissions;
 using IroPortal.Publishing.Contracts;
 using IroPortal.Publishing.Models;
 using IroPortal.Publishing.Services;
+using IroPortal.Publishing.ViewModels;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IroPortal.Publishing.Controllers;
@@ -206,53 +207,4 @@ public sealed class PublishingController(GuardDecisions decisions, PublishingSer
         if (await publishing.ApprovedAsync(year) is not { } report) return [];
         return [.. (await publishing.CheckAsync(report, Audience.Board)).Findings, .. (await publishing.CheckAsync(report, Audience.Public)).Findings];
     }
-}
-
-public sealed class PublishBoardForm
-{
-    public DateParts MeetingDate { get; set; } = new();
-    public string? ChangeNote { get; set; }
-}
-
-public sealed class PublishPublicForm
-{
-    public string? ChangeNote { get; set; }
-}
-
-public sealed record PublishingIndexPage(IReadOnlyList<int> Years, IReadOnlySet<int> Approved, ILookup<int, (Audience Audience, int Number)> Published);
-
-public sealed record PublishingYearPage(int Year, ApprovedReport? Report, IReadOnlySet<Guid> BoardOnly, GuardState? BoardGuard, GuardState? PublicGuard,
-    IReadOnlyList<Release> Releases, PublishBoardForm Board, PublishPublicForm Public, bool PdfAvailable, IReadOnlyList<GroupedFinding> Findings);
-
-public sealed class CaseReferencesForm
-{
-    public string? Shapes { get; set; }
-}
-
-public sealed record NamesPage(IReadOnlyList<ApprovedName> Names, CaseReferencesForm Form, GuardSettings? Settings);
-
-/// <summary>One finding however many versions and outputs it stands in, so that one decision answers it.</summary>
-/// <param name="Versions">The versions it is in ("board version", "public report").</param>
-public sealed record GroupedFinding(CheckedFinding Checked, IReadOnlyList<string> Versions, IReadOnlyList<string> Seen, string? FixLink);
-
-public static class GroupedFindings
-{
-    /// <param name="fixLink">Where the manager corrects what an anchor of a draft came from.</param>
-    public static IReadOnlyList<GroupedFinding> Of(Func<ReleaseDraft, string, string?> fixLink, params GuardState?[] states) =>
-        states.Where(s => s is not null).SelectMany(s => s!.Findings.Select(f => (State: s, Finding: f)))
-            .GroupBy(x => x.Finding.Finding.Key)
-            .Select(g => new GroupedFinding(g.First().Finding,
-                g.Select(x => PublishingService.AudienceName(x.State.Draft.Audience)).Distinct().ToList(),
-                g.SelectMany(x => x.Finding.Finding.Seen).Distinct().ToList(),
-                fixLink(g.First().State!.Draft, g.First().Finding.Finding.Anchor)))
-            .ToList();
-}
-
-public sealed record PreviewPage(int Year, Audience Audience, GuardState Guard);
-
-/// <param name="PlaceLink">Where each finding's anchor is: the preview of a version.</param>
-public sealed record FindingsPanel(int Year, Audience Audience, IReadOnlyList<GroupedFinding> Findings, string PlaceLink, string ReturnTo)
-{
-    public FindingsPanel(int year, Audience audience, IReadOnlyList<CheckedFinding> findings, string placeLink, string returnTo, Func<string, string?>? fixLink = null)
-        : this(year, audience, findings.Select(f => new GroupedFinding(f, [], f.Finding.Seen, fixLink?.Invoke(f.Finding.Anchor))).ToList(), placeLink, returnTo) { }
 }

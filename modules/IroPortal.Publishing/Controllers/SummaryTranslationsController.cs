@@ -1,13 +1,12 @@
-using IroPortal.Data;
 using IroPortal.Modularity;
+using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Publishing.Contracts;
 using IroPortal.Publishing.Models;
 using IroPortal.Publishing.Services;
+using IroPortal.Publishing.ViewModels;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-using IroPortal.Modularity.Forms;
 
 namespace IroPortal.Publishing.Controllers;
 
@@ -105,65 +104,3 @@ public sealed class SummaryTranslationsController(ChildrenSummaryService summari
         return View("Edit", new TranslationPage(translation, form, confirm, english, await translations.CheckAsync(translation)));
     }
 }
-
-public class TranslationNamesForm
-{
-    public string? Language { get; set; }
-    public string? Name { get; set; }
-    public string? EnglishName { get; set; }
-
-    public void Validate(ModelStateDictionary state)
-    {
-        foreach (var (field, message) in Languages.NameProblems(Name, EnglishName)) state.AddModelError("Form." + field, message);
-    }
-}
-
-public sealed class TranslationForm : TranslationNamesForm
-{
-    public int Revision { get; set; }
-    public Dictionary<string, string?> Texts { get; set; } = [];
-
-    public static TranslationForm From(ChildrenSummaryTranslation t) => new()
-    {
-        Language = t.Language, Name = t.Name, EnglishName = t.EnglishName, Revision = t.Revision,
-        Texts = SummaryTranslations.TextsOf(t).ToDictionary(p => p.Key, p => (string?)p.Value),
-    };
-
-    public static string Field(string key) => $"Form.Texts[{key}]";
-
-    /// <returns>The translated pieces, trimmed; an empty box shows the English.</returns>
-    public new Dictionary<string, string> Validate(ModelStateDictionary state)
-    {
-        base.Validate(state);
-        var texts = new Dictionary<string, string>();
-        foreach (var piece in SummaryTranslations.Pieces)
-        {
-            var text = Texts.GetValueOrDefault(piece.Key)?.Replace("\r\n", "\n").Trim();
-            if (string.IsNullOrEmpty(text)) continue;
-            var limit = piece.Long ? ChildrenSummaryService.MaxText : SummaryTranslations.MaxShort;
-            if (text.Length > limit) state.AddModelError(Field(piece.Key), $"{piece.Label}: keep the translation to {limit:N0} characters or fewer; it is {text.Length:N0}");
-            else texts[piece.Key] = text;
-        }
-        return texts;
-    }
-}
-
-public sealed class TranslationConfirmForm
-{
-    public const int MaxReadBy = 200;
-    public int Revision { get; set; }
-    public string? ReadBy { get; set; }
-    public bool NamesNoChild { get; set; }
-
-    public void Validate(ModelStateDictionary state, string language)
-    {
-        if (string.IsNullOrWhiteSpace(ReadBy)) state.AddModelError("Confirm.ReadBy", $"Enter who read the translation against the English: someone who reads {language}");
-        else if (ReadBy.Trim().Length > MaxReadBy) state.AddModelError("Confirm.ReadBy", $"Who read it must be {MaxReadBy} characters or fewer");
-        if (!NamesNoChild) state.AddModelError("Confirm.NamesNoChild", "Confirm that the reader found it says what the English says and names no child, in any alphabet");
-    }
-}
-
-public sealed record TranslationAddPage(int Year, TranslationNamesForm Form);
-
-public sealed record TranslationPage(ChildrenSummaryTranslation Translation, TranslationForm Form, TranslationConfirmForm Confirm,
-    IReadOnlyDictionary<string, string> English, TranslationState State);

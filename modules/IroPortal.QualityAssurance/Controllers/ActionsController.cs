@@ -1,4 +1,5 @@
 using IroPortal.Modularity;
+using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using IroPortal.QualityAssurance.Contracts;
 using IroPortal.QualityAssurance.Models;
@@ -6,7 +7,6 @@ using IroPortal.QualityAssurance.Services;
 using IroPortal.QualityAssurance.ViewModels;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
-using IroPortal.Modularity.Forms;
 
 namespace IroPortal.QualityAssurance.Controllers;
 
@@ -42,5 +42,3 @@ public sealed class ActionsController(QaActions actions, IStaffDirectory staff, 
 
     private IActionResult Back(string? returnTo) => LocalRedirect(ReturnAddress.LocalWithinOr(returnTo, Url.RouteUrl(QaRoutes.Board)!, Url.RouteUrl(QaRoutes.Mine)!));
 }
-
-public sealed record ActionsPage(IReadOnlyList<QaAction> Actions, IReadOnlyDictionary<Guid, string> Iros, DateOnly Today);

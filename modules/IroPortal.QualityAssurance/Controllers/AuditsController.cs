@@ -1,4 +1,5 @@
 using IroPortal.Modularity;
+using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using IroPortal.QualityAssurance.Contracts;
 using IroPortal.QualityAssurance.Models;
@@ -7,7 +8,6 @@ using IroPortal.QualityAssurance.ViewModels;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using IroPortal.Modularity.Forms;
 
 namespace IroPortal.QualityAssurance.Controllers;
 
@@ -91,7 +91,3 @@ public sealed class AuditsController(AuditService audits, ObservationService obs
 
     private Task<AuditQuestionSet> CurrentSet() => audits.CurrentQuestionsAsync();
 }
-
-public sealed record AuditPage(CaseFileAudit Audit, int QuestionSetNumber, IReadOnlyList<AuditQuestion> Questions, string IroName, IReadOnlyList<QaAction> Actions, bool IsManager);
-
-public sealed record QuestionsPage(AuditQuestionSet Current, QuestionSetForm Form);

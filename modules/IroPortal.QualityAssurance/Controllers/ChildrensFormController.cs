@@ -1,5 +1,6 @@
 using System.Text;
 using IroPortal.Modularity;
+using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using IroPortal.QualityAssurance.Contracts;
 using IroPortal.QualityAssurance.Models;
@@ -8,7 +9,6 @@ using IroPortal.QualityAssurance.ViewModels;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using IroPortal.Modularity.Forms;
 
 namespace IroPortal.QualityAssurance.Controllers;
 
@@ -116,7 +116,3 @@ public sealed class ChildrensFormController(ChildLanguages languages) : Controll
         return (texts, [.. problems.Select(p => $"{name}, row {p.Row}, {p.Field}: {p.Message}")]);
     }
 }
-
-public sealed record ChildFormAddress(ChildFormVersion Version, string Address);
-
-public sealed record ChildrensFormPage(IReadOnlyList<ChildFormAddress> Addresses, IReadOnlyList<ChildLanguage> Languages);

@@ -111,14 +111,3 @@ public sealed class FeedbackController(FeedbackRecords records, IStaffDirectory 
 
     private async Task<Guid?> OwnIroId() => await access.IsManagerAsync(User) ? null : User.UserId();
 }
-
-/// <param name="Urgent">The urgent concern of each response that has one.</param>
-public sealed record FeedbackListPage(IReadOnlyList<FeedbackResponse> Responses, IReadOnlyList<FeedbackRequest> OpenLinks, IReadOnlyDictionary<Guid, string> Iros,
-    IReadOnlyDictionary<Guid, Guid> Urgent, DateTime NowUtc)
-{
-    public string IroName(Guid id) => QaText.IroName(Iros, id);
-}
-
-public sealed record LinkCreatedPage(FeedbackRequest Request, string Link, string IroName);
-
-public sealed record FeedbackPage(FeedbackResponse Response, string IroName, Guid? UrgentId, string? LanguageName, bool IsManager);

@@ -136,13 +136,3 @@ public sealed class ObservationsController(ObservationService observations, ISta
 
     private async Task<IReadOnlyList<StaffMember>> Iros() => await staff.InRoleAsync(PortalRoles.Iro);
 }
-
-public sealed record RecordsPage(IReadOnlyList<Observation> Observations, IReadOnlyList<CaseFileAudit> Audits, IReadOnlyDictionary<Guid, string> Iros)
-{
-    public string IroName(Guid id) => Iros.GetValueOrDefault(id, "Former IRO");
-}
-
-public sealed record ObservationPage(Observation Observation, string IroName, IReadOnlyList<QaAction> Actions, bool IsManager, bool IsTheIro)
-{
-    public string? Reflection { get; init; }
-}

@@ -136,23 +136,3 @@ public sealed class PublicFeedbackController(
         return View(view, type == QaActivity.ChildFeedback);
     }
 }
-
-public sealed record PublicFeedbackPage(QaActivity RespondentType, DateOnly? ReviewDate, FeedbackAnswersForm Answers)
-{
-    public bool ForAChild => RespondentType == QaActivity.ChildFeedback;
-}
-
-/// <param name="Iros">The IROs a child may choose from, when they started the form themselves; null behind a link.</param>
-/// <param name="Path">Where the form is sent, and where its version and language links lead.</param>
-public sealed record ChildFormPage(ChildFeedbackForm Form, ChildFormVersion Version, ChildPageWords Words, IReadOnlyList<ChildLanguage> Languages,
-    IReadOnlyList<StaffMember>? Iros, string Path)
-{
-    public bool SelfStarted => Iros is not null;
-
-    public string Address(ChildFormVersion version, string? language) => Address(Path, version, language);
-
-    public static string Address(string path, ChildFormVersion version, string? language) =>
-        $"{path}?version={version.Slug()}" + (language is null ? "" : "&lang=" + Uri.EscapeDataString(language));
-}
-
-public sealed record ChildThanksPage(ChildPageWords Words, string? Again);

@@ -1,4 +1,5 @@
 using IroPortal.Modularity;
+using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using IroPortal.QualityAssurance.Contracts;
 using IroPortal.QualityAssurance.Models;
@@ -7,7 +8,6 @@ using IroPortal.QualityAssurance.Services;
 using IroPortal.QualityAssurance.ViewModels;
 using IroPortal.Users.Contracts;
 using Microsoft.AspNetCore.Mvc;
-using IroPortal.Modularity.Forms;
 
 namespace IroPortal.QualityAssurance.Controllers;
 
@@ -112,15 +112,4 @@ public sealed class UrgentController(SafeguardingService safeguarding, IStaffDir
         TempData.Saved = "Someone else changed this message at the same time. Check it below.";
         return RedirectToRoute(QaRoutes.UrgentDetails, new { id });
     }
-}
-
-public sealed record UrgentRow(UrgentConcern Concern, QaActivity From, DateTime? NextDeadline, int Escalations);
-
-/// <param name="CanChangeSettings">The IRO manager's: others who read urgent messages do not see the settings link.</param>
-public sealed record UrgentListPage(IReadOnlyList<UrgentRow> Rows, IReadOnlyDictionary<Guid, string> Names, SafeguardingSettings Settings, bool CanChangeSettings);
-
-public sealed record UrgentPage(UrgentConcern Concern, FeedbackResponse Response, string IroName, IReadOnlyList<EscalationStep> Escalations, DateTime? NextDeadline,
-    IReadOnlyDictionary<Guid, string> Names, IReadOnlyList<Guid> DutyManagers, UrgentActionForm Form)
-{
-    public string Name(Guid? id) => id is { } person ? Names.GetValueOrDefault(person, "Someone no longer in the portal") : "The duty managers again";
 }

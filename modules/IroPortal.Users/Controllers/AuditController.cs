@@ -1,4 +1,3 @@
-using CsvFile = IroPortal.Modularity.Csv;
 using System.Globalization;
 using System.Text;
 using IroPortal.Data;
@@ -9,6 +8,7 @@ using IroPortal.Users.Models;
 using IroPortal.Users.ViewModels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using CsvFile = IroPortal.Modularity.Csv;
 
 namespace IroPortal.Users.Controllers;
 
@@ -59,17 +59,4 @@ public sealed class AuditController(PortalDbContext db) : Controller
         if (filter.ToDate is { } to) { var beforeUtc = UkTime.StartOfDayUtc(to.AddDays(1)); query = query.Where(e => e.OccurredUtc < beforeUtc); }
         return query;
     }
-}
-
-/// <param name="From">A day (yyyy-mm-dd), UK time; a date that is not one is ignored and said so.</param>
-public sealed record AuditFilter(string? Type = null, string? Person = null, string? From = null, string? To = null)
-{
-    public DateOnly? FromDate => Day(From);
-    public DateOnly? ToDate => Day(To);
-    public bool HasBadDate => (From is { Length: > 0 } && FromDate is null) || (To is { Length: > 0 } && ToDate is null);
-
-    private static DateOnly? Day(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
-
-    public object Route(int? page = null) => new { Type, Person, From, To, page };
 }

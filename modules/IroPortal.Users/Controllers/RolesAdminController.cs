@@ -1,11 +1,11 @@
 using IroPortal.Data;
+using IroPortal.Modularity.Forms;
 using IroPortal.Modularity.Permissions;
 using IroPortal.Users.Contracts;
 using IroPortal.Users.Models;
 using IroPortal.Users.ViewModels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using IroPortal.Modularity.Forms;
 
 namespace IroPortal.Users.Controllers;
 
@@ -77,10 +77,4 @@ public sealed class RolesAdminController(PortalDbContext db, IEnumerable<IPermis
         var groups = providers.SelectMany(p => p.GetPermissions()).GroupBy(p => p.Group).ToList();
         return new RolePermissionsPage(roles, groups, grants, Locked, conflict);
     }
-}
-
-internal static class PermissionProviderExtensions
-{
-    public static HashSet<string> AllDefined(this IEnumerable<IPermissionProvider> providers) =>
-        providers.SelectMany(p => p.GetPermissions()).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 }

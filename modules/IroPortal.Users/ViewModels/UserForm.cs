@@ -5,8 +5,6 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace IroPortal.Users.ViewModels;
 
-public sealed record UserRow(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, bool TwoFactorEnabled, bool IsDisabled, bool IsLockedOut, DateTime? LastSignInUtc);
-
 public sealed class UserForm
 {
     [Required(ErrorMessage = "Enter the person's full name")]
@@ -31,17 +29,3 @@ public sealed class UserForm
 
     public static IEnumerable<SelectListItem> RoleChoices => IroPortal.Modularity.Permissions.PortalRoles.All.Select(r => new SelectListItem(r, r));
 }
-
-public sealed record UserStatus(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, bool TwoFactorEnabled,
-    bool IsDisabled, bool IsLockedOut, bool IsSelf, DateTime CreatedUtc, DateTime? LastSignInUtc);
-
-public sealed record PasswordLinkPage(Guid UserId, string DisplayName, string Email, string Link, bool NewUser, DateTime ExpiresUtc);
-
-public sealed record RolePermissionsPage(
-    IReadOnlyList<PortalRole> Roles,
-    IReadOnlyList<IGrouping<string, IroPortal.Modularity.Permissions.Permission>> PermissionGroups,
-    IReadOnlySet<(Guid RoleId, string Permission)> Grants,
-    IReadOnlySet<(string Role, string Permission)> Locked,
-    string? Conflict);
-
-public sealed record AuditPage(IReadOnlyList<AuditEvent> Events, IroPortal.Users.Controllers.AuditFilter Filter, IReadOnlyList<string> EventTypes, int Page, bool HasNextPage);

@@ -1,0 +1,5 @@
+using IroPortal.QualityAssurance.Models;
+
+namespace IroPortal.QualityAssurance.ViewModels;
+
+public sealed record LinkCreatedPage(FeedbackRequest Request, string Link, string IroName);
