@@ -38,5 +38,7 @@ public sealed class Startup : ModuleStartup
     }
 
     // After routing and authentication: signed-in staff are never served from the cache (the default policy).
-    public override void ConfigureRequestPipeline(IApplicationBuilder app) => app.UseOutputCache();
+    // Before authentication: a cached public page is answered without reading the sign-in cookie or running the
+    // sign-in handlers, which cost more than the page itself. The pages are the same for everyone signed in or not.
+    public override void ConfigureAnonymousPipeline(IApplicationBuilder app) => app.UseOutputCache();
 }

@@ -14,6 +14,10 @@ public abstract class ModuleStartup
 {
     public virtual void ConfigureServices(IServiceCollection services, ModuleContext context) { }
 
+    /// <summary>Middleware that answers before anyone is identified: just after routing, before rate limiting and
+    /// authentication (a cache of public pages, which are the same for everybody).</summary>
+    public virtual void ConfigureAnonymousPipeline(IApplicationBuilder app) { }
+
     /// <summary>Middleware that must run after authentication and before authorisation.</summary>
     public virtual void ConfigureRequestPipeline(IApplicationBuilder app) { }
 

@@ -15,6 +15,7 @@ app.UsePortalErrorPages();
 app.UsePortalSecurityHeaders();
 app.MapStaticAssets().AllowAnonymous();
 app.UseRouting();
+app.UsePortalModulesAnonymously();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UsePortalModules();

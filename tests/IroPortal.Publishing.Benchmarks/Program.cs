@@ -13,12 +13,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 
 // The public report page (from the output cache, through the whole portal pipeline) against the same bytes served
-// as a static file by the same Kestrel server, each driven by wrk from another process. Prints requests per second,
-// their ratio against the aim of 0.8, p50 and p99 latency, and the server's peak memory.
+// as a static file by the same Kestrel server, each driven by wrk from another process; and the same page with the
+// output cache off (a second server whose cache stores nothing), so the cache's worth stays visible. Prints requests
+// per second, the cached page's ratio to the static file against the aim of 0.9, p50 and p99 latency, and peak memory.
 //   dotnet run -c Release --project tests/IroPortal.Publishing.Benchmarks [-- --seconds 10 --connections 32]
 var seconds = Option("--seconds", 10);
 var connections = Option("--connections", 32);
-const double Aim = 0.8;
+const double Aim = 0.9;
 if (!File.Exists("/usr/bin/wrk") && FindOnPath("wrk") is null)
 {
     Console.Error.WriteLine("wrk is not installed. Install it from Debian's packages: apt-get install wrk");
@@ -45,12 +46,23 @@ Console.WriteLine($"Public report {year}: {page.Length:N0} bytes; wrk {seconds} 
 
 var dynamicRun = await Wrk($"{address}/reports/{year}");
 var staticRun = await Wrk($"{address}/static-copy/report.html");
+await app.DisposeAsync();
+
+// The same portal and data, with an output cache that keeps nothing: every request renders the page.
+await using var uncachedPortal = new PortalApp(settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" });
+var uncached = uncachedPortal.WithWebHostBuilder(b => b.UseContentRoot(WebProjectDirectory())
+    .ConfigureServices(s => s.PostConfigure<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>(o => o.MaximumBodySize = 1)));
+uncached.UseKestrel(0);
+uncached.StartServer();
+var uncachedAddress = uncached.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::1]", "127.0.0.1").Replace("localhost", "127.0.0.1");
+var uncachedRun = await Wrk($"{uncachedAddress}/reports/{year}");
 var ratio = dynamicRun.RequestsPerSecond / staticRun.RequestsPerSecond;
 Console.WriteLine();
 Console.WriteLine($"{"",-22}{"requests/s",12}{"p50",10}{"p99",10}");
 Console.WriteLine($"{"report page",-22}{dynamicRun.RequestsPerSecond,12:N0}{dynamicRun.P50,10}{dynamicRun.P99,10}");
 Console.WriteLine($"{"static file",-22}{staticRun.RequestsPerSecond,12:N0}{staticRun.P50,10}{staticRun.P99,10}");
-Console.WriteLine($"ratio {ratio:0.00} (aim: at least {Aim:0.0}) {(ratio >= Aim ? "met" : "NOT met")}");
+Console.WriteLine($"{"page, cache off",-22}{uncachedRun.RequestsPerSecond,12:N0}{uncachedRun.P50,10}{uncachedRun.P99,10}");
+Console.WriteLine($"ratio {ratio:0.00} (aim: at least {Aim:0.0}) {(ratio >= Aim ? "met" : "NOT met")}; the cache serves {dynamicRun.RequestsPerSecond / uncachedRun.RequestsPerSecond:0.0} times the pages of rendering each");
 Console.WriteLine($"peak memory of the server process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB");
 Directory.Delete(staticDirectory, true);
 return 0;

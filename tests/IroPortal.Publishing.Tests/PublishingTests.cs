@@ -195,6 +195,22 @@ public sealed partial class PublishingTests
     }
 
     [Fact]
+    public async Task The_public_report_is_cached_before_anyone_is_identified_so_it_is_the_same_page_for_staff_and_public_and_names_nobody_signed_in()
+    {
+        await using var app = new PortalApp();
+        const int year = 2033;
+        await Reports.ApproveAsync(app, year, new() { ["summary"] = "Nine in ten reviews were on time." });
+        var manager = await app.SignedInClient(Reports.Manager);
+        await PublishPublic(manager, year);
+
+        // A member of staff reads it first, so it is their request that fills the cache.
+        var asStaff = await manager.GetStringAsync($"/reports/{year}");
+        var asPublic = await app.NewClient().GetStringAsync($"/reports/{year}");
+        Assert.Equal(asStaff, asPublic);
+        Assert.DoesNotContain("Sign out", asPublic);
+    }
+
+    [Fact]
     public async Task Public_pages_set_no_cookies_and_list_only_public_releases_in_the_feed_and_json()
     {
         await using var app = new PortalApp();

@@ -59,6 +59,13 @@ public static class ModuleHosting
         return catalog;
     }
 
+    /// <summary>Module middleware that needs nobody identified, just after routing.</summary>
+    public static void UsePortalModulesAnonymously(this WebApplication app)
+    {
+        foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Enabled)
+            module.CreateStartup()?.ConfigureAnonymousPipeline(app);
+    }
+
     /// <summary>Module middleware, between authentication and authorisation.</summary>
     public static void UsePortalModules(this WebApplication app)
     {
