@@ -54,7 +54,12 @@ public sealed class DatabaseInitializer(
 
         var report = new StringWriter();
         foreach (var seeder in scope.ServiceProvider.GetServices<IPortalSeeder>().OrderBy(s => s.Order))
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await seeder.SeedAsync(new SeedContext(demo, scope.ServiceProvider, report), cancellationToken);
+            // A slow first start is found here: each seeder's time, at debug level.
+            logger.LogDebug("{Seeder} took {Milliseconds:0} ms", seeder.GetType().Name, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
         // In command mode standard output carries the command's results only.
         if (report.GetStringBuilder().Length > 0)
             (configuration.GetValue("Hosting:CommandMode", false) ? Console.Error : Console.Out).WriteLine(report.ToString());
