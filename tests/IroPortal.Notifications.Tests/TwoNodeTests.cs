@@ -24,14 +24,23 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         {
             nodes["node-a"] = await Node.StartAsync("node-a", database, sink, output); // migrates and seeds the demo
             nodes["node-b"] = await Node.StartAsync("node-b", database, sink, output);
-            // Kill whichever node is sending the 8th message, while the server holds it between DATA and its answer.
+            // From the 8th message on, the server holds every message between DATA and its answer, so nothing held has
+            // been accepted. Once every message a node has claimed is held there (none is between the server's 250 and
+            // the node marking it sent, which no sender can make safe), kill the node that claimed one.
             var killed = new TaskCompletionSource<string>();
+            var release = new TaskCompletionSource();
+            var held = 0;
             sink.OnData = async number =>
             {
-                if (number != 8) return;
-                var sender = await Scalar<string>(database, """select "LockedBy" from "Notifications_Outbox" where "Status" = 0 and "LockedBy" is not null limit 1""");
+                if (number < 8) return;
+                Interlocked.Increment(ref held);
+                if (number > 8) { await release.Task; return; }
+                const string claimed = """from "Notifications_Outbox" where "Status" = 0 and "LockedBy" is not null""";
+                while (await Scalar<long>(database, $"select count(*) {claimed}") != Volatile.Read(ref held)) await Task.Delay(20);
+                var sender = await Scalar<string>(database, $"""select "LockedBy" {claimed} limit 1""");
                 nodes[sender].Kill();
                 killed.SetResult(sender);
+                release.SetResult();
             };
 
             // Reminders for today: four milestones, each reminding everyone in four roles.
