@@ -198,12 +198,11 @@ public sealed class ImportFlowTests
         Assert.Equal(0, await Rows<CareChild>(app, q => q.Where(c => c.YearStart < 0))); // it took back what it had written
         Assert.Equal(1, await Rows<ReturnImport>(app, q => q.Where(i => i.State == ImportState.Failed)));
 
-        // A process killed outright leaves its rows under its shadow year and a heartbeat that goes stale.
-        var killed = Guid.CreateVersion7();
+        // Versions before the one-transaction import left a killed process's rows under a negative "shadow" year.
         await app.InDatabase(async db =>
         {
-            db.Add(new ReturnImport { Id = killed, YearStart = 2025, State = ImportState.Running, StartedUtc = DateTime.UtcNow.AddMinutes(-30), HeartbeatUtc = DateTime.UtcNow.AddMinutes(-10) });
-            db.Add(new CareChild { YearStart = ImportService.ShadowYear(killed), ChildKey = "left-over", BirthMonth = new DateOnly(2015, 1, 1) });
+            db.Add(new ReturnImport { Id = Guid.CreateVersion7(), YearStart = 2025, State = ImportState.Running, StartedUtc = DateTime.UtcNow.AddMinutes(-30), HeartbeatUtc = DateTime.UtcNow.AddMinutes(-10) });
+            db.Add(new CareChild { YearStart = -123_456, ChildKey = "left-over", BirthMonth = new DateOnly(2015, 1, 1) });
             return await db.SaveChangesAsync();
         });
         Assert.Equal(1, await Rows<CareChild>(app, q => q.Where(c => c.YearStart < 0)));

@@ -130,7 +130,7 @@ internal sealed class Import903Command(IServiceScopeFactory scopes) : IPortalCom
         {
             if (written - lastShown < 50_000 && written != total) return;
             lastShown = written;
-            error.WriteLine($"Imported {written:N0} of {total:N0} rows");
+            error.WriteLine($"Written {written:N0} of {total:N0} rows (the year changes when all are in)");
         }, cancellationToken);
         var covers = runsTo is { } last ? $" to {UkTime.Format(last)} (provisional until the annual return)" : "";
         await output.WriteLineAsync($"Imported {ReportingYear.Name(year.Value)}{covers}: {parsed.Children.Count:N0} children, {parsed.Episodes.Count:N0} episodes, {parsed.Reviews.Count:N0} reviews, {parsed.Allocations.Count:N0} allocations; {parsed.Warnings:N0} warning(s).");

@@ -1,9 +1,11 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using IroPortal.Data;
 using IroPortal.Modularity;
 using IroPortal.Performance.Models;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -14,10 +16,9 @@ using NpgsqlTypes;
 namespace IroPortal.Performance.Services;
 
 /// <summary>
-/// Checks uploads, keeps them until confirmed, and imports them. An import writes its rows in batches under
-/// a temporary negative "shadow" year, committing and recording its progress between batches, then swaps
-/// them in for the year in one short transaction: either all of a year's data lands or none of it does,
-/// also when the process is killed halfway (then only shadow rows are left, and the next import clears them).
+/// Checks uploads, keeps them until confirmed, and imports them. An import replaces a year's rows in one
+/// transaction, written with the fastest path each database has: either all of a year's data lands or none of it
+/// does, also when the process is killed halfway (the database takes back an unfinished transaction).
 /// </summary>
 public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> limits, ChildKeys keys, ImportCleanups cleanups, TimeProvider clock, ILogger<ImportService> logger)
 {
@@ -71,105 +72,95 @@ public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> lim
     public async Task RunAsync(Guid importId, IReadOnlyList<SourceFile> files, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
     {
         var import = await db.Set<ReturnImport>().SingleAsync(i => i.Id == importId, cancellationToken);
-        var shadow = ShadowYear(import.Id);
+        var timer = Stopwatch.StartNew();
         try
         {
             var parsed = Check(files, import.YearStart);
             if (!parsed.CanImport)
                 throw new InvalidOperationException($"The files have {parsed.Errors} error(s); check them again before importing.");
+            var checkedIn = timer.Elapsed;
             import.State = ImportState.Running;
             import.RowsTotal = parsed.RowCount;
             import.Warnings = parsed.Warnings;
             await TouchAsync(import, cancellationToken);
-            await ClearAbandonedShadowsAsync(import.Id, cancellationToken);
+            await ClearLeftoverShadowRowsAsync(cancellationToken);
 
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            var connection = db.Database.GetDbConnection();
-            var written = 0;
-            async Task Report(int rows)
-            {
-                written += rows;
-                import.RowsWritten = written;
-                progress?.Invoke(written, import.RowsTotal);
-                await TouchAsync(import, cancellationToken);
-            }
-            await WriteAsync(connection, "Children", ["YearStart", "ChildKey", "BirthMonth", "Sex", "EthnicGroup", "Uasc", "UascCeased"], parsed.Children,
-                (c, w) => w.Values(shadow, c.ChildKey, c.BirthMonth, c.Sex, c.EthnicGroup, c.Uasc, c.UascCeased), Report, cancellationToken);
-            await WriteAsync(connection, "Episodes", ["YearStart", "ChildKey", "Start", "End", "ReasonNewEpisode", "LegalStatus", "Placement", "ReasonEnded", "PlacementDistance"], parsed.Episodes,
-                (e, w) => w.Values(shadow, e.ChildKey, e.Start, e.End, e.ReasonNewEpisode, e.LegalStatus, e.Placement, e.ReasonEnded, e.PlacementDistance), Report, cancellationToken);
-            await WriteAsync(connection, "Reviews", ["YearStart", "ChildKey", "ReviewDate", "Code", "AgedFourOrOver"], parsed.Reviews,
-                (r, w) => w.Values(shadow, r.ChildKey, r.ReviewDate, r.Code, r.AgedFourOrOver), Report, cancellationToken);
-            await WriteAsync(connection, "Allocations", ["YearStart", "ChildKey", "From", "To", "IroName", "Fte"], parsed.Allocations,
-                (a, w) => w.Values(shadow, a.ChildKey, a.From, a.To, a.IroName, a.Fte), Report, cancellationToken);
-
-            // The swap: the year's old rows go and the new ones take their place, all at once.
+            // One transaction: the year's old rows go and the new ones are written straight in, so readers see the
+            // old year until the commit and a failure, a stop or a killed process leaves nothing behind.
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
+                var connection = db.Database.GetDbConnection();
+                if (connection is NpgsqlConnection)
+                    // Two imports of one year take turns (SQLite's write lock already makes them).
+                    await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(903, {0})", [import.YearStart], cancellationToken);
                 foreach (var table in Tables)
-                {
                     await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{Prefix}{table}\" WHERE \"YearStart\" = {{0}}", [import.YearStart], cancellationToken);
-                    await db.Database.ExecuteSqlRawAsync($"UPDATE \"{Prefix}{table}\" SET \"YearStart\" = {{0}} WHERE \"YearStart\" = {{1}}", [import.YearStart, shadow], cancellationToken);
-                }
+                var written = 0;
+                void Report(int rows) => progress?.Invoke(written += rows, parsed.RowCount);
+                var year = import.YearStart;
+                var into = transaction.GetDbTransaction();
+                await WriteAsync(into, "Children", ["YearStart", "ChildKey", "BirthMonth", "Sex", "EthnicGroup", "Uasc", "UascCeased"], parsed.Children,
+                    (c, w) => w.Values(year, c.ChildKey, c.BirthMonth, c.Sex, c.EthnicGroup, c.Uasc, c.UascCeased), Report, cancellationToken);
+                await WriteAsync(into, "Episodes", ["YearStart", "ChildKey", "Start", "End", "ReasonNewEpisode", "LegalStatus", "Placement", "ReasonEnded", "PlacementDistance"], parsed.Episodes,
+                    (e, w) => w.Values(year, e.ChildKey, e.Start, e.End, e.ReasonNewEpisode, e.LegalStatus, e.Placement, e.ReasonEnded, e.PlacementDistance), Report, cancellationToken);
+                await WriteAsync(into, "Reviews", ["YearStart", "ChildKey", "ReviewDate", "Code", "AgedFourOrOver"], parsed.Reviews,
+                    (r, w) => w.Values(year, r.ChildKey, r.ReviewDate, r.Code, r.AgedFourOrOver), Report, cancellationToken);
+                await WriteAsync(into, "Allocations", ["YearStart", "ChildKey", "From", "To", "IroName", "Fte"], parsed.Allocations,
+                    (a, w) => w.Values(year, a.ChildKey, a.From, a.To, a.IroName, a.Fte), Report, cancellationToken);
+
                 import.State = ImportState.Completed;
-                import.FinishedUtc = clock.GetUtcNow().UtcDateTime;
+                import.RowsWritten = written;
+                import.FinishedUtc = import.HeartbeatUtc = clock.GetUtcNow().UtcDateTime;
                 (import.Children, import.Episodes, import.Reviews, import.Allocations) = (parsed.Children.Count, parsed.Episodes.Count, parsed.Reviews.Count, parsed.Allocations.Count);
                 await db.SaveChangesAsync(cancellationToken);
                 if (import.StagedUploadId is { } staged)
                     await db.Set<StagedUpload>().Where(u => u.Id == staged).ExecuteDeleteAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
+            logger.LogInformation("Import {ImportId} for {Year}: {Rows} rows checked in {CheckSeconds:0.00} s and written in {WriteSeconds:0.00} s",
+                import.Id, import.YearStart, parsed.RowCount, checkedIn.TotalSeconds, (timer.Elapsed - checkedIn).TotalSeconds);
         }
         catch (Exception ex)
         {
-            // Stopped or failed: take back what was written, and say so. (A process killed outright cannot get
-            // here; its rows are cleared by the first import after its heartbeat goes stale.)
+            // Stopped or failed: the transaction took back what was written; say so.
             if (ex is OperationCanceledException) logger.LogWarning("Import {ImportId} for {Year} was stopped", import.Id, import.YearStart);
             else logger.LogError(ex, "Import {ImportId} for {Year} failed", import.Id, import.YearStart);
             db.ChangeTracker.Clear();
             var failure = FailureOf(ex);
             try
             {
-                await FinishFailedAsync(importId, shadow, failure);
+                await MarkFailedAsync(importId, failure);
             }
-            catch (Exception cleanup)
+            catch (Exception marking)
             {
-                // A full disk fails the clean-up too: it is retried until it lands (ImportWorker), and until then the
-                // year's own rows are untouched and the shadow rows are never read.
-                logger.LogError(cleanup, "Import {ImportId}: its clean-up failed too; retrying until it succeeds", import.Id);
-                cleanups.Add(importId, shadow, failure);
+                // A full disk can refuse even this: it is retried until it lands (ImportWorker).
+                logger.LogError(marking, "Import {ImportId}: recording its failure failed too; retrying until it succeeds", import.Id);
+                cleanups.Add(importId, failure);
             }
             throw;
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 
-    /// <summary>Takes back a failed import's rows and records why it failed.</summary>
-    private async Task FinishFailedAsync(Guid importId, int shadow, string failure)
-    {
-        await DeleteShadowAsync(shadow, CancellationToken.None);
+    private async Task MarkFailedAsync(Guid importId, string failure) =>
         await db.Set<ReturnImport>().Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.State, ImportState.Failed)
             .SetProperty(i => i.FinishedUtc, clock.GetUtcNow().UtcDateTime)
             .SetProperty(i => i.Failure, failure), CancellationToken.None);
-    }
 
-    /// <summary>The clean-ups that failed with their imports, tried again (once space returns, they land).</summary>
+    /// <summary>Failures that could not be recorded when they happened, tried again (once space returns, they land).</summary>
     public async Task RetryCleanupsAsync()
     {
-        foreach (var (importId, shadow, failure) in cleanups.Pending())
+        foreach (var (importId, failure) in cleanups.Pending())
         {
             try
             {
-                await FinishFailedAsync(importId, shadow, failure);
+                await MarkFailedAsync(importId, failure);
                 cleanups.Done(importId);
-                logger.LogInformation("Import {ImportId}: cleaned up and marked failed", importId);
+                logger.LogInformation("Import {ImportId}: marked failed", importId);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning("Import {ImportId}: clean-up still failing ({Problem})", importId, ex.Message);
+                logger.LogWarning("Import {ImportId}: recording its failure still fails ({Problem})", importId, ex.Message);
                 db.ChangeTracker.Clear();
             }
         }
@@ -200,70 +191,63 @@ public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> lim
     private const string Prefix = "Performance_";
     private static readonly string[] Tables = ["Children", "Episodes", "Reviews", "Allocations"];
 
-    public static int ShadowYear(Guid importId) => -1 - (int)(BitConverter.ToUInt32(importId.ToByteArray(), 12) & 0x3fffffff);
-
     private async Task TouchAsync(ReturnImport import, CancellationToken cancellationToken)
     {
         import.HeartbeatUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task ClearAbandonedShadowsAsync(Guid except, CancellationToken cancellationToken)
-    {
-        var cutoff = clock.GetUtcNow().UtcDateTime - HeartbeatTimeout;
-        var live = await db.Set<ReturnImport>().Where(i => i.Id != except && (i.State == ImportState.Running || i.State == ImportState.Queued) && i.HeartbeatUtc > cutoff)
-            .Select(i => i.Id).ToListAsync(cancellationToken);
-        var keep = live.Select(ShadowYear).Append(ShadowYear(except)).ToList();
-        foreach (var table in Tables)
-        {
-            var years = await db.Database.SqlQueryRaw<int>($"SELECT DISTINCT \"YearStart\" AS \"Value\" FROM \"{Prefix}{table}\" WHERE \"YearStart\" < 0").ToListAsync(cancellationToken);
-            foreach (var year in years.Except(keep))
-                await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{Prefix}{table}\" WHERE \"YearStart\" = {{0}}", [year], cancellationToken);
-        }
-    }
-
-    private async Task DeleteShadowAsync(int shadow, CancellationToken cancellationToken)
+    /// <summary>Versions before the one-transaction import wrote under a negative "shadow" year first; a process of
+    /// theirs killed halfway left such rows behind, never read. They go.</summary>
+    private async Task ClearLeftoverShadowRowsAsync(CancellationToken cancellationToken)
     {
         foreach (var table in Tables)
-            await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{Prefix}{table}\" WHERE \"YearStart\" = {{0}}", [shadow], cancellationToken);
+            await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{Prefix}{table}\" WHERE \"YearStart\" < 0", cancellationToken);
     }
 
-    /// <summary>Rows in batches: PostgreSQL's binary COPY, or SQLite's prepared insert in a transaction.</summary>
-    private static async Task WriteAsync<T>(DbConnection connection, string table, string[] columns, IReadOnlyList<T> rows, Action<T, RowWriter> write,
-        Func<int, Task> batchDone, CancellationToken cancellationToken)
+    /// <summary>Rows in batches (so a stop is heard between them) inside the import's transaction: PostgreSQL's
+    /// binary COPY, or SQLite's one prepared insert.</summary>
+    private static async Task WriteAsync<T>(DbTransaction transaction, string table, string[] columns, IReadOnlyList<T> rows, Action<T, RowWriter> write,
+        Action<int> batchDone, CancellationToken cancellationToken)
     {
+        var connection = transaction.Connection!;
         var quoted = string.Join(", ", columns.Select(c => $"\"{c}\""));
-        for (var offset = 0; offset < rows.Count; offset += BatchSize)
+        DbCommand? insert = null;
+        RowWriter? inserter = null;
+        if (connection is not NpgsqlConnection)
         {
-            var batch = rows.Skip(offset).Take(BatchSize).ToList();
-            if (connection is NpgsqlConnection postgres)
+            insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = $"INSERT INTO \"{Prefix}{table}\" ({quoted}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+            var parameters = columns.Select((_, i) => { var p = insert.CreateParameter(); p.ParameterName = $"$p{i}"; insert.Parameters.Add(p); return p; }).ToArray();
+            await insert.PrepareAsync(cancellationToken);
+            inserter = new RowWriter(parameters);
+        }
+        await using (insert)
+        {
+            for (var offset = 0; offset < rows.Count; offset += BatchSize)
             {
-                await using var importer = await postgres.BeginBinaryImportAsync($"COPY \"{Prefix}{table}\" ({quoted}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-                var writer = new RowWriter(importer);
-                foreach (var row in batch)
+                cancellationToken.ThrowIfCancellationRequested();
+                var end = Math.Min(rows.Count, offset + BatchSize);
+                if (connection is NpgsqlConnection postgres)
                 {
-                    await importer.StartRowAsync(cancellationToken);
-                    write(row, writer);
+                    await using var importer = await postgres.BeginBinaryImportAsync($"COPY \"{Prefix}{table}\" ({quoted}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+                    var writer = new RowWriter(importer);
+                    for (var i = offset; i < end; i++)
+                    {
+                        await importer.StartRowAsync(cancellationToken);
+                        write(rows[i], writer);
+                    }
+                    await importer.CompleteAsync(cancellationToken);
                 }
-                await importer.CompleteAsync(cancellationToken);
+                else
+                    for (var i = offset; i < end; i++)
+                    {
+                        write(rows[i], inserter!);
+                        await insert!.ExecuteNonQueryAsync(cancellationToken);
+                    }
+                batchDone(end - offset);
             }
-            else
-            {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = $"INSERT INTO \"{Prefix}{table}\" ({quoted}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
-                var parameters = columns.Select((_, i) => { var p = command.CreateParameter(); p.ParameterName = $"$p{i}"; command.Parameters.Add(p); return p; }).ToArray();
-                await command.PrepareAsync(cancellationToken);
-                var writer = new RowWriter(parameters);
-                foreach (var row in batch)
-                {
-                    write(row, writer);
-                    await command.ExecuteNonQueryAsync(cancellationToken);
-                }
-                await transaction.CommitAsync(cancellationToken);
-            }
-            await batchDone(batch.Count);
         }
     }
 

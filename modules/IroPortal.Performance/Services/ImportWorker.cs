@@ -15,14 +15,14 @@ public sealed class ImportQueue
     internal ChannelReader<Guid> Reader => _imports.Reader;
 }
 
-/// <summary>Failed imports whose clean-up failed too (a full disk): their shadow year and the reason to record.</summary>
+/// <summary>Failed imports whose failure could not be recorded either (a full disk): the reason to record.</summary>
 public sealed class ImportCleanups
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (int Shadow, string Failure)> _pending = new();
-    public void Add(Guid importId, int shadow, string failure) => _pending[importId] = (shadow, failure);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, string> _pending = new();
+    public void Add(Guid importId, string failure) => _pending[importId] = failure;
     public void Done(Guid importId) => _pending.TryRemove(importId, out _);
     public bool Any => !_pending.IsEmpty;
-    public IReadOnlyList<(Guid ImportId, int Shadow, string Failure)> Pending() => _pending.Select(p => (p.Key, p.Value.Shadow, p.Value.Failure)).ToList();
+    public IReadOnlyList<(Guid ImportId, string Failure)> Pending() => _pending.Select(p => (p.Key, p.Value)).ToList();
 }
 
 internal sealed class ImportWorker(ImportQueue queue, ImportCleanups cleanups, IServiceScopeFactory scopes, ILogger<ImportWorker> logger) : BackgroundService
