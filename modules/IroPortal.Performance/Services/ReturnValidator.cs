@@ -142,8 +142,17 @@ public static class ReturnValidator
         var cell = position < row.Cells.Length ? row.Cells[position] : null;
         if (cell is DateTime dateTime) return DateOnly.FromDateTime(dateTime);
         if (cell is double serial && serial is > 1 and < 2958465) return DateOnly.FromDateTime(DateTime.FromOADate(serial));
-        return DateOnly.TryParseExact(Text(row, position), ["dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        var text = Text(row, position);
+        // dd/mm/yyyy, as nearly every date in a return is, read without the general parser.
+        if (text.Length == 10 && text[2] == '/' && text[5] == '/'
+            && int.TryParse(text.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            && int.TryParse(text.AsSpan(3, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            && int.TryParse(text.AsSpan(6, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+            return month is >= 1 and <= 12 && year >= 1 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+        return DateOnly.TryParseExact(text, DateForms, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
     }
+
+    private static readonly string[] DateForms = ["dd/MM/yyyy", "d/M/yyyy"];
 
     private static DateOnly? RequiredDate(RawTable table, RawRow row, Dictionary<string, int> at, string column, string what, List<ImportProblem> problems)
     {

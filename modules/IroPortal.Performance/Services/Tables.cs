@@ -55,8 +55,8 @@ public static class TableReader
         {
             number++;
             if (headers is null) { headers = fields.Select(h => h.Trim()).ToList(); continue; }
-            if (fields.Count == 1 && fields[0].Length == 0) continue; // blank line
-            rows.Add(new RawRow(number, [.. fields]));
+            if (fields.Length == 1 && fields[0].Length == 0) continue; // blank line
+            rows.Add(new RawRow(number, fields)); // read only, so the row's own array of strings serves as its cells
         }
         return new RawTable(file.Name, headers ?? [], rows);
     }

@@ -84,8 +84,8 @@ public sealed class ChildLanguages(PortalDbContext db, TimeProvider clock)
             var row = rows[i];
             var number = i + 1;
             if (row.All(string.IsNullOrWhiteSpace)) continue;
-            var key = keyColumn < row.Count ? row[keyColumn].Trim() : "";
-            var text = textColumn < row.Count ? row[textColumn].Trim() : "";
+            var key = keyColumn < row.Length ? row[keyColumn].Trim() : "";
+            var text = textColumn < row.Length ? row[textColumn].Trim() : "";
             text = Csv.Unguard(text);
             if (!ChildWords.Exists(key)) problems.Add(new(number, "key", $"\u201c{Shorten(key)}\u201d is not a key of the children's form. Keep the key column as the template has it."));
             else if (texts.ContainsKey(key)) problems.Add(new(number, "key", $"\u201c{key}\u201d is translated twice; keep one row for it."));
