@@ -27,7 +27,7 @@ public static class Csv
             }
             switch (c)
             {
-                case '"' when field.Length == 0 && whole is null: quoted = true; break;
+                case '"' when field.Length == 0: quoted = true; break;
                 case ',': fields.Add(Take()); break;
                 case '\r': break;
                 case '\n':
@@ -39,13 +39,11 @@ public static class Csv
                     // This character and the run of ordinary ones after it, in one copy (a return has millions).
                     var run = text.AsSpan(i + 1).IndexOfAny(Special);
                     var end = run < 0 ? text.Length : i + 1 + run;
-                    if (field.Length == 0 && whole is null && (end == text.Length || text[end] is ',' or '\n' || (text[end] == '\r' && (end + 1 == text.Length || text[end + 1] == '\n'))))
+                    // (A whole field is always followed by what ends it, so it never reaches here.)
+                    if (field.Length == 0 && (end == text.Length || text[end] is ',' or '\n' || (text[end] == '\r' && (end + 1 == text.Length || text[end + 1] == '\n'))))
                         whole = text[i..end];
                     else
-                    {
-                        if (whole is not null) { field.Append(whole); whole = null; }
                         field.Append(text.AsSpan(i, end - i));
-                    }
                     i = end - 1;
                     break;
             }
