@@ -205,49 +205,38 @@ public sealed class ImportService(PortalDbContext db, IOptions<UploadLimits> lim
             await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{Prefix}{table}\" WHERE \"YearStart\" < 0", cancellationToken);
     }
 
-    /// <summary>Rows in batches (so a stop is heard between them) inside the import's transaction: PostgreSQL's
-    /// binary COPY, or SQLite's one prepared insert.</summary>
+    /// <summary>Rows inside the import's transaction: PostgreSQL's binary COPY, or SQLite's one prepared insert. A stop
+    /// is heard, and progress told, every <see cref="BatchSize"/> rows.</summary>
     private static async Task WriteAsync<T>(DbTransaction transaction, string table, string[] columns, IReadOnlyList<T> rows, Action<T, RowWriter> write,
         Action<int> batchDone, CancellationToken cancellationToken)
     {
-        var connection = transaction.Connection!;
         var quoted = string.Join(", ", columns.Select(c => $"\"{c}\""));
-        DbCommand? insert = null;
-        RowWriter? inserter = null;
-        if (connection is not NpgsqlConnection)
+        async Task EachAsync(Func<T, Task> one)
         {
-            insert = connection.CreateCommand();
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (i % BatchSize == 0) cancellationToken.ThrowIfCancellationRequested();
+                await one(rows[i]);
+                if ((i + 1) % BatchSize == 0 || i + 1 == rows.Count) batchDone(i % BatchSize + 1);
+            }
+        }
+
+        if (transaction.Connection is NpgsqlConnection postgres)
+        {
+            await using var importer = await postgres.BeginBinaryImportAsync($"COPY \"{Prefix}{table}\" ({quoted}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            var writer = new RowWriter(importer);
+            await EachAsync(async row => { await importer.StartRowAsync(cancellationToken); write(row, writer); });
+            await importer.CompleteAsync(cancellationToken);
+        }
+        else
+        {
+            await using var insert = transaction.Connection!.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = $"INSERT INTO \"{Prefix}{table}\" ({quoted}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
             var parameters = columns.Select((_, i) => { var p = insert.CreateParameter(); p.ParameterName = $"$p{i}"; insert.Parameters.Add(p); return p; }).ToArray();
             await insert.PrepareAsync(cancellationToken);
-            inserter = new RowWriter(parameters);
-        }
-        await using (insert)
-        {
-            for (var offset = 0; offset < rows.Count; offset += BatchSize)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var end = Math.Min(rows.Count, offset + BatchSize);
-                if (connection is NpgsqlConnection postgres)
-                {
-                    await using var importer = await postgres.BeginBinaryImportAsync($"COPY \"{Prefix}{table}\" ({quoted}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-                    var writer = new RowWriter(importer);
-                    for (var i = offset; i < end; i++)
-                    {
-                        await importer.StartRowAsync(cancellationToken);
-                        write(rows[i], writer);
-                    }
-                    await importer.CompleteAsync(cancellationToken);
-                }
-                else
-                    for (var i = offset; i < end; i++)
-                    {
-                        write(rows[i], inserter!);
-                        await insert!.ExecuteNonQueryAsync(cancellationToken);
-                    }
-                batchDone(end - offset);
-            }
+            var writer = new RowWriter(parameters);
+            await EachAsync(async row => { write(row, writer); await insert.ExecuteNonQueryAsync(cancellationToken); });
         }
     }
 
