@@ -61,8 +61,25 @@ internal sealed class AuditTrailGuard : SaveChangesInterceptor
 
     private static void Check(DbContext? context)
     {
-        if (context?.ChangeTracker.Entries<AuditEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted) == true)
-            throw new InvalidOperationException("The audit trail cannot be changed or deleted.");
+        if (context is null) return;
+        // Only the audit entries are scanned for changes: asking the tracker for its entries would scan every tracked
+        // entity, and SaveChanges scans them all again straight after (a second of the demo's first start).
+        var tracker = context.ChangeTracker;
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entry in tracker.Entries<AuditEvent>())
+            {
+                if (entry.State == EntityState.Unchanged) entry.DetectChanges();
+                if (entry.State is EntityState.Modified or EntityState.Deleted)
+                    throw new InvalidOperationException("The audit trail cannot be changed or deleted.");
+            }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
 }

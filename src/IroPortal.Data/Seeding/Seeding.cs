@@ -53,10 +53,15 @@ public sealed class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
         var report = new StringWriter();
-        foreach (var seeder in scope.ServiceProvider.GetServices<IPortalSeeder>().OrderBy(s => s.Order))
+        var seeders = scope.ServiceProvider.GetServices<IPortalSeeder>().Select((seeder, index) => (seeder.Order, Index: index)).OrderBy(s => s.Order).ToList();
+        foreach (var (_, index) in seeders)
         {
+            // Each seeder in a scope (and database context) of its own: one context tracking every seeder's rows made
+            // each save scan all of them.
+            using var seederScope = scopes.CreateScope();
+            var seeder = seederScope.ServiceProvider.GetServices<IPortalSeeder>().ElementAt(index);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await seeder.SeedAsync(new SeedContext(demo, scope.ServiceProvider, report), cancellationToken);
+            await seeder.SeedAsync(new SeedContext(demo, seederScope.ServiceProvider, report), cancellationToken);
             // A slow first start is found here: each seeder's time, at debug level.
             logger.LogDebug("{Seeder} took {Milliseconds:0} ms", seeder.GetType().Name, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
