@@ -18,6 +18,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, PublishingPermissions>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.Configure<PdfOptions>(context.Configuration.GetSection("Pdf"));
+        services.AddSingleton<PdfBrowser>();
         services.AddSingleton<PdfPrinter>();
         services.AddSingleton<PublicCache>();
         services.AddSingleton<IPublicPages>(provider => provider.GetRequiredService<PublicCache>());
@@ -33,6 +34,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ChildrenSummaryService>();
         services.AddScoped<SummaryTranslations>();
         services.AddReminderRule<BoardReminders>();
+        services.AddScoped<IPortalSeeder, DemoPrintsAhead>();
         services.AddScoped<IPortalSeeder, PublishingDemoSeeder>();
         services.AddSingleton(new ModuleStylesheet("/_content/IroPortal.Publishing/publishing.css"));
     }

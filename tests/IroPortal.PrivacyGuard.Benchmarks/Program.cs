@@ -44,7 +44,9 @@ const string title = "Northmoor Council: Independent Reviewing Officer annual re
 var workbook = ReleaseWorkbook.Build(title, tables);
 
 // The portal's own printer, without the portal around it (no theme styles: the text is what the guard reads).
-var printer = new PdfPrinter(Options.Create(new PdfOptions { ChromiumPath = PortalApp.ChromiumPath }), new BareEnvironment(), NullLogger<PdfPrinter>.Instance);
+var pdfOptions = Options.Create(new PdfOptions { ChromiumPath = PortalApp.ChromiumPath });
+await using var browser = new PdfBrowser(pdfOptions, TimeProvider.System);
+var printer = new PdfPrinter(pdfOptions, browser, new BareEnvironment(), NullLogger<PdfPrinter>.Instance);
 var print = Stopwatch.StartNew();
 var pdf = (await printer.PrintAsync(title, "Benchmark", sections)).Pdf ?? throw new InvalidOperationException("Chromium did not print the PDF: install Debian's chromium.");
 print.Stop();

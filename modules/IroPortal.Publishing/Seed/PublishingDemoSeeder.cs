@@ -59,3 +59,15 @@ internal sealed class PublishingDemoSeeder(PortalDbContext db, PublishingService
         context.Report.WriteLine($"Publishing: {ReportingYear.Name(year)} published to the board and the public" + (easyRead.Release is null ? $"; the children's summary was not: {easyRead.Problem}" : ", with its summary for children."));
     }
 }
+
+/// <summary>Starts Chromium at the beginning of a first demo start, so that it is ready (started beside the other
+/// seeders, on the machine's other core) when <see cref="PublishingDemoSeeder"/> prints the demo's PDFs.</summary>
+internal sealed class DemoPrintsAhead(PortalDbContext db, PdfPrinter printer, PdfBrowser browser) : IPortalSeeder
+{
+    public int Order => int.MinValue;
+
+    public async Task SeedAsync(SeedContext context, CancellationToken cancellationToken)
+    {
+        if (context.Demo && printer.IsAvailable && !await db.Set<Release>().AnyAsync(cancellationToken)) browser.Prepare();
+    }
+}

@@ -18,7 +18,7 @@ public sealed record PrintResult(byte[]? Pdf, string? Problem);
 
 /// <summary>Prints a release to an A4 PDF with headless Chromium, from the same HTML the page shows: contents,
 /// page numbers in the footer, tagged for screen readers and with an outline of the headings.</summary>
-public sealed class PdfPrinter(IOptions<PdfOptions> options, IWebHostEnvironment environment, ILogger<PdfPrinter> log)
+public sealed class PdfPrinter(IOptions<PdfOptions> options, PdfBrowser browser, IWebHostEnvironment environment, ILogger<PdfPrinter> log)
 {
     public const string NotInstalled = "The PDF could not be made because Chromium is not installed on the portal's server. Everything on this page is also in the web version.";
     public const string Failed = "The PDF could not be made when this was published. Everything on this page is also in the web version.";
@@ -30,29 +30,24 @@ public sealed class PdfPrinter(IOptions<PdfOptions> options, IWebHostEnvironment
         if (!IsAvailable) return new(null, NotInstalled);
         try
         {
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new()
+            return new(await browser.WithBrowserAsync(async chromium =>
             {
-                ExecutablePath = options.Value.ChromiumPath,
-                Headless = true,
-                Timeout = options.Value.TimeoutSeconds * 1000,
-                // No network is needed: the document carries its own styles and pictures.
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-            });
-            var page = await browser.NewPageAsync();
-            await page.SetContentAsync(Document(title, subtitle, sections, await ThemeCssAsync()), new() { Timeout = options.Value.TimeoutSeconds * 1000 });
-            var pdf = await page.PdfAsync(new()
-            {
-                Format = "A4",
-                PrintBackground = true,
-                Tagged = true,
-                Outline = true,
-                DisplayHeaderFooter = true,
-                HeaderTemplate = "<span></span>",
-                FooterTemplate = $"<div style=\"font-size:9px;width:100%;text-align:center;font-family:Arial,sans-serif\">{ReleaseComposer.Encode(title)} \u2013 page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></div>",
-                Margin = new() { Top = "20mm", Bottom = "20mm", Left = "18mm", Right = "18mm" },
-            });
-            return new(pdf, null);
+                // A context of its own for each print: nothing of one document reaches another.
+                await using var context = await chromium.NewContextAsync();
+                var page = await context.NewPageAsync();
+                await page.SetContentAsync(Document(title, subtitle, sections, await ThemeCssAsync()), new() { Timeout = options.Value.TimeoutSeconds * 1000 });
+                return await page.PdfAsync(new()
+                {
+                    Format = "A4",
+                    PrintBackground = true,
+                    Tagged = true,
+                    Outline = true,
+                    DisplayHeaderFooter = true,
+                    HeaderTemplate = "<span></span>",
+                    FooterTemplate = $"<div style=\"font-size:9px;width:100%;text-align:center;font-family:Arial,sans-serif\">{ReleaseComposer.Encode(title)} \u2013 page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></div>",
+                    Margin = new() { Top = "20mm", Bottom = "20mm", Left = "18mm", Right = "18mm" },
+                });
+            }), null);
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException or IOException)
         {
