@@ -63,11 +63,13 @@ public sealed class PdfBrowser : IAsyncDisposable
             var browser = await StartedAsync(task);
             if (!browser.Browser.IsConnected)
             {
+                var gone = task;
                 lock (state)
                 {
                     if (running == task) running = LaunchAsync();
                     task = running!;
                 }
+                _ = CloseAsync(gone); // its Playwright driver is still running
                 browser = await StartedAsync(task);
             }
             return await print(browser.Browser);
@@ -128,18 +130,30 @@ public sealed class PdfBrowser : IAsyncDisposable
         await CloseAsync(task);
     }
 
+    /// <summary>Closes Chromium and its Playwright driver; never throws, as it runs when nobody waits for it.</summary>
     private static async Task CloseAsync(Task<Running>? task)
     {
         if (task is null) return;
+        Running browser;
         try
         {
-            var browser = await task;
+            browser = await task;
+        }
+        catch (Exception)
+        {
+            return; // it never started, and the print that waited for it was told why
+        }
+        try
+        {
             await browser.Browser.CloseAsync();
-            browser.Playwright.Dispose();
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException or IOException)
         {
-            // It did not start, or has gone already: nothing is left to close.
+            // Gone already.
+        }
+        finally
+        {
+            browser.Playwright.Dispose();
         }
     }
 
