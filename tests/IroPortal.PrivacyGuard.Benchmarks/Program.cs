@@ -5,8 +5,6 @@ using IroPortal.Modularity;
 using IroPortal.Publishing.Services;
 using IroPortal.Testing;
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -74,13 +72,3 @@ Console.WriteLine($"PDF as printed         {Median(pdfReading),6:0.000} s   {pdf
 Console.WriteLine($"guard, all outputs     {total,6:0.000} s   ratio to the aim of {AimSeconds:0} s: {total / AimSeconds:0.00} {(total <= AimSeconds ? "met" : "NOT met")}");
 Console.WriteLine($"peak memory {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB");
 return total <= AimSeconds ? 0 : 1;
-
-internal sealed class BareEnvironment : IWebHostEnvironment
-{
-    public string WebRootPath { get; set; } = "";
-    public IFileProvider WebRootFileProvider { get; set; } = new NullFileProvider();
-    public string ApplicationName { get; set; } = "IroPortal.PrivacyGuard.Benchmarks";
-    public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-    public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-    public string EnvironmentName { get; set; } = "Production";
-}
